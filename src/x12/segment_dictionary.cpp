@@ -1,0 +1,135 @@
+// The element definitions (004010 reference numbers, types and lengths) of the segments avedi
+// reads and writes. Amazon-specific code choices do not live here: this is plain X12.
+#include <algorithm>
+#include <array>
+
+#include "x12/element_rules.h"
+
+namespace x12 {
+namespace {
+
+using T = ElementType;
+constexpr Requirement M = Requirement::kMandatory;
+constexpr Requirement O = Requirement::kOptional;
+
+ElementRule el(int reference, T type, int min, int max, Requirement requirement = O,
+               std::string_view codes = {}) {
+  return ElementRule{reference, type, min, max, requirement, codes, {}};
+}
+
+// Adds `count` product id qualifier/id pairs (235/234), as PO1, ACK, LIN and IT1 carry.
+void add_id_pairs(std::vector<ElementRule>& elements, int count) {
+  for (int pair = 0; pair < count; ++pair) {
+    elements.push_back(el(235, T::kIdentifier, 2, 2));
+    elements.push_back(el(234, T::kAlphanumeric, 1, 48));
+  }
+}
+
+std::vector<SegmentRule> build_dictionary() {
+  std::vector<SegmentRule> rules;
+  // Envelopes.
+  rules.push_back({"GS", {el(479, T::kIdentifier, 2, 2, M), el(142, T::kAlphanumeric, 2, 15, M),
+                          el(124, T::kAlphanumeric, 2, 15, M), el(373, T::kDate, 8, 8, M),
+                          el(337, T::kTime, 4, 8, M), el(28, T::kNumeric, 1, 9, M),
+                          el(455, T::kIdentifier, 1, 2, M, "T X"),
+                          el(480, T::kAlphanumeric, 1, 12, M)}});
+  rules.push_back({"GE", {el(97, T::kNumeric, 1, 6, M), el(28, T::kNumeric, 1, 9, M)}});
+  rules.push_back({"IEA", {el(0, T::kNumeric, 1, 5, M), el(0, T::kNumeric, 9, 9, M)}});
+  rules.push_back({"ST", {el(143, T::kIdentifier, 3, 3, M), el(329, T::kAlphanumeric, 4, 9, M),
+                          el(1705, T::kAlphanumeric, 1, 35)}});
+  rules.push_back({"SE", {el(96, T::kNumeric, 1, 10, M), el(329, T::kAlphanumeric, 4, 9, M)}});
+  rules.push_back({"TA1", {el(0, T::kNumeric, 9, 9, M), el(0, T::kDate, 6, 6, M),
+                           el(0, T::kTime, 4, 4, M), el(0, T::kIdentifier, 1, 1, M, "A E R"),
+                           el(0, T::kIdentifier, 3, 3, M)}});
+  // 997 functional acknowledgement.
+  rules.push_back({"AK1", {el(479, T::kIdentifier, 2, 2, M), el(28, T::kNumeric, 1, 9, M),
+                           el(480, T::kAlphanumeric, 1, 12)}});
+  rules.push_back({"AK2", {el(143, T::kIdentifier, 3, 3, M), el(329, T::kAlphanumeric, 4, 9, M),
+                           el(1705, T::kAlphanumeric, 1, 35)}});
+  rules.push_back({"AK3", {el(721, T::kIdentifier, 2, 3, M), el(719, T::kNumeric, 1, 6, M),
+                           el(447, T::kAlphanumeric, 1, 4), el(720, T::kIdentifier, 1, 3)}});
+  ElementRule position{0, T::kComposite, 1, 1, M, {}, {el(722, T::kNumeric, 1, 2, M),
+                                                       el(1528, T::kNumeric, 1, 2),
+                                                       el(1686, T::kNumeric, 1, 4)}};
+  rules.push_back({"AK4", {position, el(725, T::kNumeric, 1, 4), el(723, T::kIdentifier, 1, 3, M),
+                           el(724, T::kAlphanumeric, 1, 99)}});
+  SegmentRule ak5{"AK5", {el(717, T::kIdentifier, 1, 1, M, "A E M R W X")}};
+  for (int i = 0; i < 5; ++i) ak5.elements.push_back(el(718, T::kIdentifier, 1, 3));
+  rules.push_back(ak5);
+  SegmentRule ak9{"AK9", {el(715, T::kIdentifier, 1, 1, M, "A E M P R W X"),
+                          el(97, T::kNumeric, 1, 6, M), el(123, T::kNumeric, 1, 6, M),
+                          el(2, T::kNumeric, 1, 6, M)}};
+  for (int i = 0; i < 5; ++i) ak9.elements.push_back(el(716, T::kIdentifier, 1, 3));
+  rules.push_back(ak9);
+  // 850 purchase order.
+  rules.push_back({"BEG", {el(353, T::kIdentifier, 2, 2, M), el(92, T::kIdentifier, 2, 2, M),
+                           el(324, T::kAlphanumeric, 1, 22, M), el(328, T::kAlphanumeric, 1, 30),
+                           el(373, T::kDate, 8, 8, M), el(367, T::kAlphanumeric, 1, 30),
+                           el(587, T::kIdentifier, 2, 2), el(1019, T::kIdentifier, 3, 3),
+                           el(1166, T::kIdentifier, 2, 2), el(1232, T::kIdentifier, 2, 2),
+                           el(786, T::kIdentifier, 2, 2), el(640, T::kIdentifier, 2, 2)}});
+  rules.push_back({"REF", {el(128, T::kIdentifier, 2, 3, M), el(127, T::kAlphanumeric, 1, 30),
+                           el(352, T::kAlphanumeric, 1, 80),
+                           ElementRule{0, T::kComposite, 1, 1, O, {}, {
+                               el(128, T::kIdentifier, 2, 3, M), el(127, T::kAlphanumeric, 1, 30, M),
+                               el(128, T::kIdentifier, 2, 3), el(127, T::kAlphanumeric, 1, 30),
+                               el(128, T::kIdentifier, 2, 3), el(127, T::kAlphanumeric, 1, 30)}}}});
+  rules.push_back({"FOB", {el(146, T::kIdentifier, 2, 2, M), el(309, T::kIdentifier, 1, 2),
+                           el(352, T::kAlphanumeric, 1, 80), el(334, T::kIdentifier, 2, 2),
+                           el(335, T::kIdentifier, 3, 3), el(309, T::kIdentifier, 1, 2),
+                           el(352, T::kAlphanumeric, 1, 80), el(54, T::kIdentifier, 1, 2),
+                           el(352, T::kAlphanumeric, 1, 80)}});
+  rules.push_back({"CSH", {el(563, T::kIdentifier, 1, 2), el(306, T::kIdentifier, 1, 2),
+                           el(610, T::kNumeric, 1, 15), el(508, T::kAlphanumeric, 1, 35),
+                           el(373, T::kDate, 8, 8), el(560, T::kIdentifier, 1, 2),
+                           el(566, T::kIdentifier, 1, 2), el(954, T::kDecimal, 1, 10),
+                           el(1004, T::kIdentifier, 1, 2)}});
+  rules.push_back({"DTM", {el(374, T::kIdentifier, 3, 3, M), el(373, T::kDate, 8, 8),
+                           el(337, T::kTime, 4, 8), el(623, T::kIdentifier, 2, 2),
+                           el(1250, T::kIdentifier, 2, 3), el(1251, T::kAlphanumeric, 1, 35)}});
+  rules.push_back({"N1", {el(98, T::kIdentifier, 2, 3, M), el(93, T::kAlphanumeric, 1, 60),
+                          el(66, T::kIdentifier, 1, 2), el(67, T::kAlphanumeric, 2, 80),
+                          el(706, T::kIdentifier, 2, 2), el(98, T::kIdentifier, 2, 3)}});
+  SegmentRule po1{"PO1", {el(350, T::kAlphanumeric, 1, 20), el(330, T::kDecimal, 1, 15),
+                          el(355, T::kIdentifier, 2, 2), el(212, T::kDecimal, 1, 17),
+                          el(639, T::kIdentifier, 2, 2)}};
+  add_id_pairs(po1.elements, 10);
+  rules.push_back(po1);
+  rules.push_back({"CTT", {el(354, T::kNumeric, 1, 6, M), el(347, T::kDecimal, 1, 10),
+                           el(81, T::kDecimal, 1, 10), el(355, T::kIdentifier, 2, 2),
+                           el(183, T::kDecimal, 1, 8), el(355, T::kIdentifier, 2, 2),
+                           el(352, T::kAlphanumeric, 1, 80)}});
+  rules.push_back({"CUR", {el(98, T::kIdentifier, 2, 3, M), el(100, T::kIdentifier, 3, 3, M),
+                           el(280, T::kDecimal, 4, 10)}});
+  // 855 purchase order acknowledgement.
+  rules.push_back({"BAK", {el(353, T::kIdentifier, 2, 2, M), el(587, T::kIdentifier, 2, 2, M),
+                           el(324, T::kAlphanumeric, 1, 22, M), el(373, T::kDate, 8, 8, M),
+                           el(328, T::kAlphanumeric, 1, 30), el(326, T::kAlphanumeric, 1, 30),
+                           el(367, T::kAlphanumeric, 1, 30), el(127, T::kAlphanumeric, 1, 30),
+                           el(373, T::kDate, 8, 8), el(640, T::kIdentifier, 2, 2)}});
+  SegmentRule ack{"ACK", {el(668, T::kIdentifier, 2, 2, M), el(380, T::kDecimal, 1, 15),
+                          el(355, T::kIdentifier, 2, 2), el(374, T::kIdentifier, 3, 3),
+                          el(373, T::kDate, 8, 8), el(326, T::kAlphanumeric, 1, 30)}};
+  add_id_pairs(ack.elements, 10);
+  ack.elements.push_back(el(559, T::kIdentifier, 2, 2));
+  ack.elements.push_back(el(822, T::kAlphanumeric, 1, 15));
+  ack.elements.push_back(el(1271, T::kAlphanumeric, 1, 30));
+  rules.push_back(ack);
+  std::sort(rules.begin(), rules.end(),
+            [](const SegmentRule& a, const SegmentRule& b) { return a.id < b.id; });
+  return rules;
+}
+
+}  // namespace
+
+const SegmentRule* find_segment_rule(std::string_view id) {
+  static const std::vector<SegmentRule> kRules = build_dictionary();
+  auto found = std::lower_bound(kRules.begin(), kRules.end(), id,
+                                [](const SegmentRule& rule, std::string_view key) {
+                                  return rule.id < key;
+                                });
+  if (found == kRules.end() || found->id != id) return nullptr;
+  return &*found;
+}
+
+}  // namespace x12

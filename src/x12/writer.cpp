@@ -1,0 +1,202 @@
+// Segment and envelope output. Trailing empty elements are dropped (X12 forbids trailing
+// separators); the ISA is the exception, fixed width with all 16 fields always present.
+#include "x12/writer.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "x12/element_rules.h"
+#include "x12/issue.h"
+
+namespace x12 {
+namespace {
+
+void check_value(std::string_view value, const Delimiters& delimiters, std::string_view where) {
+  for (unsigned char c : value) {
+    if (c < 0x20 || c > 0x7E) {
+      throw WriteError(fmt::format("{}: {} contains a byte that is not printable ASCII", where,
+                                   quote_value(value)));
+    }
+    char ch = static_cast<char>(c);
+    if (ch == delimiters.element || ch == delimiters.component || ch == delimiters.segment ||
+        (delimiters.repetition != 0 && ch == delimiters.repetition)) {
+      throw WriteError(fmt::format("{}: {} contains the delimiter '{}'", where,
+                                   quote_value(value), ch));
+    }
+  }
+}
+
+std::string pad(std::string_view value, std::size_t width, std::string_view field) {
+  if (value.size() > width) {
+    throw WriteError(fmt::format("ISA {}: {} is longer than {} characters", field,
+                                 quote_value(value), width));
+  }
+  return std::string(value) + std::string(width - value.size(), ' ');
+}
+
+std::string zero_pad(std::string_view digits, std::size_t width, std::string_view field) {
+  if (digits.empty() || digits.size() > width ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    throw WriteError(fmt::format("{}: {} is not a number of at most {} digits", field,
+                                 quote_value(digits), width));
+  }
+  return std::string(width - digits.size(), '0') + std::string(digits);
+}
+
+}  // namespace
+
+SegmentBuilder::SegmentBuilder(std::string_view id) : id_(id) {}
+
+SegmentBuilder& SegmentBuilder::add(std::string_view value) {
+  elements_.push_back({std::string(value)});
+  return *this;
+}
+
+SegmentBuilder& SegmentBuilder::add_composite(std::vector<std::string> components) {
+  elements_.push_back(std::move(components));
+  return *this;
+}
+
+std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters) {
+  check_value(segment.id(), delimiters, "segment id");
+  std::size_t last = segment.elements().size();
+  auto is_empty = [](const std::vector<std::string>& components) {
+    for (const std::string& component : components) {
+      if (!component.empty()) return false;
+    }
+    return true;
+  };
+  while (last > 0 && is_empty(segment.elements()[last - 1])) --last;
+  std::string out = segment.id();
+  for (std::size_t index = 0; index < last; ++index) {
+    out += delimiters.element;
+    const std::vector<std::string>& components = segment.elements()[index];
+    std::size_t used = components.size();
+    while (used > 1 && components[used - 1].empty()) --used;
+    for (std::size_t component = 0; component < used; ++component) {
+      if (component > 0) out += delimiters.component;
+      std::string where = fmt::format("{}{:02}", segment.id(), index + 1);
+      if (used > 1) where += fmt::format("-{}", component + 1);
+      check_value(components[component], delimiters, where);
+      out += components[component];
+    }
+  }
+  return out;
+}
+
+std::string format_isa(const InterchangeHeader& header, const Delimiters& delimiters) {
+  // ISA11 is the repetition separator from 00402 on, the code "U" before.
+  bool has_repetition = header.version >= "00402" && delimiters.repetition != 0;
+  std::string fields[16] = {
+      pad(header.authorization_qualifier, 2, "ISA01"),
+      pad(header.authorization, 10, "ISA02"),
+      pad(header.security_qualifier, 2, "ISA03"),
+      pad(header.security, 10, "ISA04"),
+      pad(header.sender_qualifier, 2, "ISA05"),
+      pad(header.sender_id, 15, "ISA06"),
+      pad(header.receiver_qualifier, 2, "ISA07"),
+      pad(header.receiver_id, 15, "ISA08"),
+      pad(header.date, 6, "ISA09"),
+      pad(header.time, 4, "ISA10"),
+      std::string(1, has_repetition ? delimiters.repetition : 'U'),
+      pad(header.version, 5, "ISA12"),
+      zero_pad(header.control, 9, "ISA13"),
+      header.acknowledgment_requested ? "1" : "0",
+      std::string(1, header.usage),
+      std::string(1, delimiters.component),
+  };
+  Delimiters data_delimiters = delimiters;
+  data_delimiters.repetition = has_repetition ? delimiters.repetition : 0;
+  if (!check_date(header.date).empty() || !check_time(header.time).empty() ||
+      header.time.size() != 4 || (header.usage != 'P' && header.usage != 'T')) {
+    throw WriteError(fmt::format("ISA: date {}, time {} or usage '{}' is not valid",
+                                 quote_value(header.date), quote_value(header.time),
+                                 header.usage));
+  }
+  std::string out = "ISA";
+  for (int field = 0; field < 16; ++field) {
+    // ISA11 and ISA16 hold separators themselves.
+    if (field != 10 && field != 15) {
+      check_value(fields[field], data_delimiters, fmt::format("ISA{:02}", field + 1));
+    }
+    out += delimiters.element;
+    out += fields[field];
+  }
+  return out;
+}
+
+InterchangeWriter::InterchangeWriter(const InterchangeHeader& header, const WriteOptions& options)
+    : options_(options), control_(zero_pad(header.control, 9, "ISA13")) {
+  if (header.version < "00402") options_.delimiters.repetition = 0;
+  out_ = format_isa(header, options.delimiters);
+  out_ += options_.delimiters.segment;
+  if (options_.line_break == LineBreak::kAfterSegment) out_ += '\n';
+}
+
+void InterchangeWriter::emit(const SegmentBuilder& segment) {
+  out_ += format_segment(segment, options_.delimiters);
+  out_ += options_.delimiters.segment;
+  if (options_.line_break == LineBreak::kAfterSegment) out_ += '\n';
+}
+
+void InterchangeWriter::begin_group(const GroupHeader& header) {
+  if (in_group_) throw std::logic_error("InterchangeWriter: begin_group inside a group");
+  SegmentBuilder gs("GS");
+  gs.add(header.functional_id).add(header.sender).add(header.receiver).add(header.date);
+  gs.add(header.time).add(header.control).add("X").add(header.version);
+  emit(gs);
+  in_group_ = true;
+  sets_in_group_ = 0;
+  group_control_ = header.control;
+  ++groups_;
+}
+
+void InterchangeWriter::begin_set(std::string_view set_id, std::string_view control,
+                                  std::string_view implementation) {
+  if (!in_group_ || in_set_) throw std::logic_error("InterchangeWriter: begin_set out of order");
+  SegmentBuilder st("ST");
+  st.add(set_id).add(control).add(implementation);
+  emit(st);
+  in_set_ = true;
+  segments_in_set_ = 1;
+  set_control_ = control;
+  ++sets_in_group_;
+}
+
+void InterchangeWriter::add(const SegmentBuilder& segment) {
+  if (!in_set_) throw std::logic_error("InterchangeWriter: add outside a transaction set");
+  emit(segment);
+  ++segments_in_set_;
+}
+
+void InterchangeWriter::end_set() {
+  if (!in_set_) throw std::logic_error("InterchangeWriter: end_set without begin_set");
+  SegmentBuilder se("SE");
+  se.add(std::to_string(segments_in_set_ + 1)).add(set_control_);
+  emit(se);
+  in_set_ = false;
+}
+
+void InterchangeWriter::end_group() {
+  if (!in_group_ || in_set_) throw std::logic_error("InterchangeWriter: end_group out of order");
+  SegmentBuilder ge("GE");
+  ge.add(std::to_string(sets_in_group_)).add(group_control_);
+  emit(ge);
+  in_group_ = false;
+}
+
+void InterchangeWriter::add_interchange_segment(const SegmentBuilder& segment) {
+  if (in_group_) throw std::logic_error("InterchangeWriter: interchange segment inside a group");
+  emit(segment);
+}
+
+std::string InterchangeWriter::finish() {
+  if (in_group_) throw std::logic_error("InterchangeWriter: finish inside a group");
+  SegmentBuilder iea("IEA");
+  iea.add(std::to_string(groups_)).add(control_);
+  emit(iea);
+  return std::move(out_);
+}
+
+}  // namespace x12

@@ -1,0 +1,112 @@
+// Builds X12 text from values: segments, then ISA/GS/ST envelopes whose trailers (SE01, GE01,
+// IEA01, control numbers) are computed here, never by the caller. A value that contains a
+// delimiter or a non-printable byte is refused with WriteError: a broken file is never written.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "x12/segment.h"
+
+namespace x12 {
+
+// Thrown for a value that cannot be written; names the segment and element.
+class WriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class LineBreak { kNone, kAfterSegment };
+
+struct WriteOptions {
+  Delimiters delimiters{'*', '>', '~', '^'};  // repetition used only from version 00402 on
+  LineBreak line_break = LineBreak::kNone;
+};
+
+// One outbound segment: an id and its elements, each a list of components (usually one).
+class SegmentBuilder {
+ public:
+  explicit SegmentBuilder(std::string_view id);
+  // Appends a simple element ("" for an empty one).
+  SegmentBuilder& add(std::string_view value);
+  // Appends a composite element made of `components`.
+  SegmentBuilder& add_composite(std::vector<std::string> components);
+
+  const std::string& id() const { return id_; }
+  const std::vector<std::vector<std::string>>& elements() const { return elements_; }
+
+ private:
+  std::string id_;
+  std::vector<std::vector<std::string>> elements_;
+};
+
+// Values of the ISA; the writer pads each to its fixed width.
+struct InterchangeHeader {
+  std::string authorization_qualifier = "00";
+  std::string authorization;
+  std::string security_qualifier = "00";
+  std::string security;
+  std::string sender_qualifier;
+  std::string sender_id;
+  std::string receiver_qualifier;
+  std::string receiver_id;
+  std::string date;     // YYMMDD
+  std::string time;     // HHMM
+  std::string version = "00401";
+  std::string control;  // ISA13, up to 9 digits, zero-padded on output
+  bool acknowledgment_requested = false;
+  char usage = 'P';     // P production, T test
+};
+
+struct GroupHeader {
+  std::string functional_id;  // GS01
+  std::string sender;         // GS02
+  std::string receiver;       // GS03
+  std::string date;           // CCYYMMDD
+  std::string time;           // HHMM
+  std::string control;        // GS06
+  std::string version = "004010";
+};
+
+// Writes one interchange. Call begin_group/begin_set/add/end_set/end_group in order, then
+// finish(). A call out of order throws std::logic_error (a programming error).
+class InterchangeWriter {
+ public:
+  InterchangeWriter(const InterchangeHeader& header, const WriteOptions& options);
+
+  void begin_group(const GroupHeader& header);
+  // `implementation` is ST03, written only when not empty (5010 sets).
+  void begin_set(std::string_view set_id, std::string_view control,
+                 std::string_view implementation = {});
+  void add(const SegmentBuilder& segment);
+  void end_set();
+  void end_group();
+  // A segment directly in the interchange, outside any group (TA1).
+  void add_interchange_segment(const SegmentBuilder& segment);
+  // Writes IEA and returns the whole interchange text.
+  std::string finish();
+
+ private:
+  void emit(const SegmentBuilder& segment);
+
+  WriteOptions options_;
+  std::string control_;
+  std::string out_;
+  int groups_ = 0;
+  int sets_in_group_ = 0;
+  int segments_in_set_ = 0;
+  std::string group_control_;
+  std::string set_control_;
+  bool in_group_ = false;
+  bool in_set_ = false;
+};
+
+// Writes `segment` with `delimiters` (no terminator), checking every value.
+std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters);
+
+// The ISA line (without terminator) for `header`, fields padded to their widths.
+std::string format_isa(const InterchangeHeader& header, const Delimiters& delimiters);
+
+}  // namespace x12
