@@ -17,13 +17,8 @@ namespace {
 constexpr std::size_t kMaxCodes = 5;      // AK502-AK506, AK905-AK909
 constexpr std::size_t kMaxElementErrors = 99;  // AK4 repeats per AK3
 constexpr std::size_t kMaxBadValue = 99;  // AK404 length
+constexpr int kMaxSegmentPosition = 999999;  // AK302 is N0 1-6
 
-// True for 005010 and later, whether written as an ISA12 ("00501") or a GS08 ("005010X...").
-bool is_5010(std::string_view version) {
-  std::string_view release = version.substr(0, 5);
-  return release.size() == 5 && release.find_first_not_of("0123456789") == std::string_view::npos &&
-         release >= "00501";
-}
 
 void add_code(std::vector<int>& codes, int code) {
   if (code <= 0 || codes.size() >= kMaxCodes) return;
@@ -83,6 +78,7 @@ void add_segment_errors(std::vector<SegmentBuilder>& out, const std::vector<cons
     }
   }
   for (const auto& [position, segment_issues] : by_position) {
+    if (position > kMaxSegmentPosition) break;  // AK302 cannot say where
     const Issue* segment_level = nullptr;
     for (const Issue* issue : segment_issues) {
       if (issue->level == IssueLevel::kSegment) segment_level = issue;
@@ -98,6 +94,8 @@ void add_segment_errors(std::vector<SegmentBuilder>& out, const std::vector<cons
     std::size_t written = 0;
     for (const Issue* issue : segment_issues) {
       if (issue->level != IssueLevel::kElement || written == kMaxElementErrors) continue;
+      // AK401 holds a 2-digit position; AK3's code 8 still reports elements beyond 99.
+      if (issue->element_position > 99 || issue->component_position > 99) continue;
       SegmentBuilder ak4("AK4");
       std::vector<std::string> where{std::to_string(issue->element_position)};
       if (issue->component_position > 0) where.push_back(std::to_string(issue->component_position));
@@ -114,7 +112,7 @@ GroupAcknowledgment acknowledge_group(const FunctionalGroup& group, int intercha
                                       int group_index, const Issues& issues) {
   GroupAcknowledgment ack;
   ack.group_index = group_index;
-  bool five_ten = is_5010(group.version());
+  bool five_ten = release_of(group.version()) == Release::k5010;
   SegmentBuilder ak1("AK1");
   ak1.add(safe_copy(group.functional_id())).add(safe_copy(group.control()));
   if (five_ten) ak1.add(safe_copy(group.version()).substr(0, 12));
@@ -186,7 +184,7 @@ GroupAcknowledgment acknowledge_group(const FunctionalGroup& group, int intercha
 AcknowledgmentPlan plan_acknowledgment(const Interchange& interchange, int interchange_index,
                                        const Issues& issues) {
   AcknowledgmentPlan plan;
-  plan.version = is_5010(interchange.version()) ? "00501" : "00401";
+  plan.version = release_of(interchange.version()) == Release::k5010 ? "00501" : "00401";
   const Issue* first_envelope_issue = nullptr;
   for (const Issue& issue : issues) {
     if (issue.level == IssueLevel::kInterchange && issue.interchange_index == interchange_index) {

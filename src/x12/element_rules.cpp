@@ -184,8 +184,15 @@ std::string check_time(std::string_view value) {
   return "";
 }
 
-void check_elements(const Segment& segment, std::vector<ElementProblem>& problems) {
-  const SegmentRule* rule = find_segment_rule(segment.id());
+Release release_of(std::string_view version) {
+  std::string_view number = version.substr(0, 5);
+  bool numeric = number.size() == 5 && number.find_first_not_of("0123456789") == std::string_view::npos;
+  return numeric && number >= "00501" ? Release::k5010 : Release::k4010;
+}
+
+void check_elements(const Segment& segment, Release release,
+                    std::vector<ElementProblem>& problems) {
+  const SegmentRule* rule = find_segment_rule(segment.id(), release);
   const Delimiters& delimiters = segment.delimiters();
   std::size_t id_end = segment.text().find(delimiters.element);
   std::string_view rest =

@@ -48,11 +48,19 @@ struct ElementProblem {
   std::string message;
 };
 
-// The rule for segment `id`, or nullptr when avedi has none.
-const SegmentRule* find_segment_rule(std::string_view id);
+// The X12 release whose element lengths apply: 004010 for 850/855/810/997, 005010 for
+// 753/754/856 (and a 5010 997). The few lengths that differ (REF02 30 vs 50, ...) follow it.
+enum class Release { k4010, k5010 };
+
+// Release of a version string: an ISA12 ("00501") or a GS08 ("005010", "004010VICS").
+Release release_of(std::string_view version);
+
+// The rule for segment `id` in `release`, or nullptr when avedi has none.
+const SegmentRule* find_segment_rule(std::string_view id, Release release);
 
 // Checks every element of `segment` and appends what is wrong to `problems`.
-void check_elements(const Segment& segment, std::vector<ElementProblem>& problems);
+void check_elements(const Segment& segment, Release release,
+                    std::vector<ElementProblem>& problems);
 
 // Value checks shared with the ISA checks and the writer. Each returns "" when `value` is
 // valid, else the rule it breaks ("is not a date CCYYMMDD").

@@ -299,8 +299,9 @@ class Reader {
     group_control_ = gs.element(6);
     set_index_ = -1;
     set_control_ = {};
+    release_ = release_of(group.version());
     std::vector<ElementProblem> problems;
-    check_elements(gs, problems);
+    check_elements(gs, release_, problems);
     for (const ElementProblem& problem : problems) {
       std::string message = fmt::format("GS{:02}: {}", problem.element_position, problem.message);
       if (problem.element_position == 1 || problem.element_position == 6) {
@@ -392,7 +393,7 @@ class Reader {
       return;
     }
     std::vector<ElementProblem> problems;
-    check_elements(segment, problems);
+    check_elements(segment, release_, problems);
     report_element_problems(segment, position, problems, set);
   }
 
@@ -428,6 +429,7 @@ class Reader {
   std::string_view file_;
   Issues& issues_;
   std::size_t position_ = 0;
+  Release release_ = Release::k4010;  // of the current group: decides element lengths
   int interchange_index_ = -1;
   int group_index_ = -1;
   int set_index_ = -1;
