@@ -132,7 +132,11 @@ GroupAcknowledgment acknowledge_group(const FunctionalGroup& group, int intercha
     if (!can_echo_set(set)) continue;  // counted in AK9, but no AK2 can name it
     SegmentBuilder ak2("AK2");
     ak2.add(set.id()).add(set.control());
-    if (five_ten) ak2.add(safe_copy(set.implementation()));
+    // AK203 echoes ST03 only when it is a valid implementation reference (AN 1-35).
+    std::string_view reference = set.implementation();
+    if (five_ten && reference.size() <= 35 && safe_copy(reference) == reference) {
+      ak2.add(reference);
+    }
     ack.segments.push_back(ak2);
     add_segment_errors(ack.segments, set_issues);
     std::vector<int> codes;

@@ -186,7 +186,8 @@ std::string check_time(std::string_view value) {
 
 Release release_of(std::string_view version) {
   std::string_view number = version.substr(0, 5);
-  bool numeric = number.size() == 5 && number.find_first_not_of("0123456789") == std::string_view::npos;
+  bool numeric = number.size() == 5 && number.substr(0, 2) == "00" &&
+                 number.find_first_not_of("0123456789") == std::string_view::npos;
   return numeric && number >= "00501" ? Release::k5010 : Release::k4010;
 }
 

@@ -40,14 +40,18 @@ class Reader {
   Document run() {
     Document document;
     if (buffer_.substr(0, kBom.size()) == kBom) position_ = kBom.size();
-    skip_layout(0);
+    // DOS end-of-file (SUB) and NUL padding after the last segment are transfer artefacts.
+    while (!buffer_.empty() && (buffer_.back() == '\x1A' || buffer_.back() == '\0')) {
+      buffer_.remove_suffix(1);
+    }
+    skip_layout();
     if (position_ >= buffer_.size()) {
       report_file(buffer_.empty() ? "file is empty: no ISA found"
                                   : "file holds only whitespace: no ISA found");
       return document;
     }
     while (true) {
-      skip_layout(0);
+      skip_layout();
       if (position_ >= buffer_.size()) break;
       if (buffer_.substr(position_, 3) != "ISA") {
         std::size_t next = buffer_.find("ISA", position_);
@@ -60,6 +64,9 @@ class Reader {
         continue;
       }
       if (!read_interchange(document)) break;
+      // What follows belongs to no interchange until the next ISA.
+      interchange_index_ = -1;
+      interchange_control_ = {};
     }
     return document;
   }
@@ -67,17 +74,14 @@ class Reader {
  private:
   // ----- cursor -----
 
-  void skip_layout(char terminator) {
-    while (position_ < buffer_.size() && is_layout_whitespace(buffer_[position_])) {
-      (void)terminator;
-      ++position_;
-    }
+  void skip_layout() {
+    while (position_ < buffer_.size() && is_layout_whitespace(buffer_[position_])) ++position_;
   }
 
   // Takes the next non-empty segment; `terminated` is false when the buffer ended first.
   bool next_segment(const Delimiters& delimiters, Segment& segment, bool& terminated) {
     while (true) {
-      skip_layout(delimiters.segment);
+      skip_layout();
       if (position_ >= buffer_.size()) return false;
       std::size_t end = buffer_.find(delimiters.segment, position_);
       terminated = end != std::string_view::npos;
@@ -203,11 +207,11 @@ class Reader {
     return true;
   }
 
-  // TA1 codes 4, 16, 26 and 27 mean a separator is unusable.
+  // TA1 codes 4, 26 and 27 mean a segment, element or component separator is unusable.
   static bool delimiters_usable(const std::vector<IsaProblem>& problems) {
     for (const IsaProblem& problem : problems) {
       int code = problem.ta1_code;
-      if (code == 4 || code == 16 || code == 26 || code == 27) return false;
+      if (code == 4 || code == 26 || code == 27) return false;
     }
     return true;
   }
@@ -240,6 +244,12 @@ class Reader {
       if (id == "IEA") {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, nullptr, segment.offset());
+        if (!terminated && segment.element(2).size() != 9) {
+          report_interchange(interchange, 23, buffer_.size(),
+                             fmt::format("file ends at byte {} inside the IEA (truncated?)",
+                                         buffer_.size()));
+          return;
+        }
         close_interchange(interchange, segment);
         return;
       }
@@ -260,6 +270,16 @@ class Reader {
         interchange.ta1s.push_back(segment);
       } else if (set != nullptr) {
         add_to_set(*set, segment);
+      } else if (id == "ST") {
+        // A transaction set outside any group cannot be acknowledged by a 997: rejecting the
+        // interchange (TA1 R) tells the sender to resend instead of losing it silently.
+        structural = false;
+        interchange.rejected = true;
+        report_interchange(interchange, 22, segment.offset(),
+                           fmt::format("transaction set ST {} {} is outside any functional "
+                                       "group (no GS)",
+                                       quote_value(segment.element(1)),
+                                       quote_value(segment.element(2))));
       } else {
         structural = false;
         if (!in_stray_run) {
@@ -316,7 +336,8 @@ class Reader {
     }
     for (std::size_t other = 0; other + 1 < interchange.groups.size(); ++other) {
       if (interchange.groups[other].control() == group.control()) {
-        report_group(group, 19, gs.element_offset(6),
+        // 716 code 19 means "control number not unique" only from 004050 on.
+        report_group(group, release_ == Release::k5010 ? 19 : 0, gs.element_offset(6),
                      fmt::format("GS06 {} is already used by group {} of this interchange",
                                  quote_value(group.control()), other + 1));
         break;

@@ -83,9 +83,9 @@ std::vector<SegmentRule> build_dictionary(Release release) {
                            el(352, T::kAlphanumeric, 1, 80)}});
   rules.push_back({"CSH", {el(563, T::kIdentifier, 1, 2), el(306, T::kIdentifier, 1, 2),
                            el(610, T::kNumeric, 1, 15), el(508, T::kAlphanumeric, 1, 35),
-                           el(373, T::kDate, 8, 8), el(560, T::kIdentifier, 1, 2),
-                           el(566, T::kIdentifier, 1, 2), el(954, T::kDecimal, 1, 10),
-                           el(1004, T::kIdentifier, 1, 2)}});
+                           el(373, T::kDate, 8, 8), el(559, T::kIdentifier, 2, 2),
+                           el(560, T::kIdentifier, 2, 10), el(566, T::kIdentifier, 1, 2),
+                           el(954, T::kDecimal, 1, 10), el(1004, T::kIdentifier, 1, 2)}});
   rules.push_back({"DTM", {el(374, T::kIdentifier, 3, 3, M), el(373, T::kDate, 8, 8),
                            el(337, T::kTime, 4, 8), el(623, T::kIdentifier, 2, 2),
                            el(1250, T::kIdentifier, 2, 3), el(1251, T::kAlphanumeric, 1, 35)}});
@@ -101,8 +101,15 @@ std::vector<SegmentRule> build_dictionary(Release release) {
                            el(81, T::kDecimal, 1, 10), el(355, T::kIdentifier, 2, 2),
                            el(183, T::kDecimal, 1, 8), el(355, T::kIdentifier, 2, 2),
                            el(352, T::kAlphanumeric, 1, 80)}});
-  rules.push_back({"CUR", {el(98, T::kIdentifier, 2, 3, M), el(100, T::kIdentifier, 3, 3, M),
-                           el(280, T::kDecimal, 4, 10)}});
+  SegmentRule cur{"CUR", {el(98, T::kIdentifier, 2, 3, M), el(100, T::kIdentifier, 3, 3, M),
+                          el(280, T::kDecimal, 4, 10), el(98, T::kIdentifier, 2, 3),
+                          el(100, T::kIdentifier, 3, 3), el(669, T::kIdentifier, 3, 3)}};
+  for (int i = 0; i < 5; ++i) {  // CUR07-CUR21: five date/time triplets
+    cur.elements.push_back(el(374, T::kIdentifier, 3, 3));
+    cur.elements.push_back(el(373, T::kDate, 8, 8));
+    cur.elements.push_back(el(337, T::kTime, 4, 8));
+  }
+  rules.push_back(cur);
   // 855 purchase order acknowledgement.
   rules.push_back({"BAK", {el(353, T::kIdentifier, 2, 2, M), el(587, T::kIdentifier, 2, 2, M),
                            el(324, T::kAlphanumeric, 1, 22, M), el(373, T::kDate, 8, 8, M),
