@@ -8,6 +8,8 @@
 #include <boost/program_options.hpp>
 
 #include "runner/exit_codes.h"
+#include "runner/config.h"
+#include "runner/init_command.h"
 #include "runner/inspect_command.h"
 
 namespace runner {
@@ -19,6 +21,7 @@ constexpr const char* kUsage =
     "usage: avedi <command> [options]\n"
     "\n"
     "commands:\n"
+    "  init [--config F] create avedi's own folders and the database\n"
     "  inspect FILE...   read X12 files, print what was found, every problem with its\n"
     "                    position, and the TA1/997 avedi would answer with (writes nothing)\n"
     "\n"
@@ -27,7 +30,7 @@ constexpr const char* kUsage =
     "  --version         the avedi version\n"
     "\n"
     "AVEDI_NOW=YYYY-MM-DDTHH:MM:SSZ fixes the clock (for reproducible output).\n"
-    "exit codes: 0 ok, 64 usage, 65 some input has problems, 74 I/O error\n";
+    "exit codes: 0 ok, 64 usage, 65 some input has problems, 74 I/O error, 78 bad config\n";
 
 }  // namespace
 
@@ -44,6 +47,15 @@ int run_operator_cli(int argc, char** argv) {
   std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
+    if (command == "init") {
+      po::options_description options("init options");
+      options.add_options()("config", po::value<std::string>(), "config file");
+      po::variables_map vm;
+      po::store(po::command_line_parser(rest).options(options).run(), vm);
+      po::notify(vm);
+      std::string path = config_path(vm.count("config") ? vm["config"].as<std::string>() : "");
+      return run_init(path, std::cout, std::cerr);
+    }
     if (command == "inspect") {
       po::options_description options("inspect options");
       options.add_options()("help,h", "this text")(

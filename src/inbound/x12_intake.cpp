@@ -1,0 +1,226 @@
+// avedi-receive's file handler. One transaction per file (opened by the harness): every row
+// and every 997/TA1 of the file commit together or not at all.
+#include "inbound/x12_intake.h"
+
+#include <fmt/format.h>
+
+#include "runner/outbox.h"
+#include "store/records.h"
+#include "util/clock.h"
+#include "x12/acknowledgment.h"
+#include "x12/reader.h"
+
+namespace inbound {
+namespace {
+
+std::string party(std::string_view qualifier, std::string_view id) {
+  return fmt::format("{}/{}", qualifier, id);
+}
+
+std::string partner_key(const runner::Config& config) {
+  return party(config.amazon.isa_qualifier, config.amazon.isa_id);
+}
+
+std::string ack_key(std::int64_t interchange_id) {
+  return fmt::format("ack:interchange:{}", interchange_id);
+}
+
+// Why this interchange is not one Amazon sent to us, or "".
+std::string foreign_envelope(const runner::Config& config, const x12::Interchange& interchange) {
+  std::string sender = party(interchange.sender_qualifier(), interchange.sender_id());
+  std::string receiver = party(interchange.receiver_qualifier(), interchange.receiver_id());
+  std::string amazon = party(config.amazon.isa_qualifier, config.amazon.isa_id);
+  std::string ours = party(config.ours.isa_qualifier, config.ours.isa_id);
+  if (sender != amazon) {
+    return fmt::format("ISA {}: sender {} is not Amazon ({} in partners.amazon)",
+                       x12::printable(interchange.control()), x12::printable(sender), amazon);
+  }
+  if (receiver != ours) {
+    return fmt::format("ISA {}: receiver {} is not us ({} in partners.ours)",
+                       x12::printable(interchange.control()), x12::printable(receiver), ours);
+  }
+  return "";
+}
+
+x12::AcknowledgmentEnvelope answer_envelope(const runner::JobContext& context,
+                                            const runner::ControlNumbers& numbers) {
+  const runner::Config& config = context.config;
+  x12::AcknowledgmentEnvelope envelope;
+  envelope.interchange.sender_qualifier = config.ours.isa_qualifier;
+  envelope.interchange.sender_id = config.ours.isa_id;
+  envelope.interchange.receiver_qualifier = config.amazon.isa_qualifier;
+  envelope.interchange.receiver_id = config.amazon.isa_id;
+  envelope.interchange.date = util::format_time(context.now, "%y%m%d");
+  envelope.interchange.time = util::format_time(context.now, "%H%M");
+  envelope.interchange.control = std::to_string(numbers.interchange);
+  envelope.interchange.usage = config.usage;
+  envelope.group.sender = config.ours.gs_id;
+  envelope.group.receiver = config.amazon.gs_id;
+  envelope.group.date = util::format_time(context.now, "%Y%m%d");
+  envelope.group.time = util::format_time(context.now, "%H%M");
+  envelope.group.control = std::to_string(numbers.group);
+  envelope.options.line_break = x12::LineBreak::kAfterSegment;  // as Amazon's own 997s
+  return envelope;
+}
+
+const char* interchange_status(const x12::Interchange& interchange) {
+  if (interchange.rejected) return "rejected";
+  return interchange.has_errors ? "accepted_with_errors" : "accepted";
+}
+
+struct Tally {
+  int interchanges = 0;
+  int duplicates = 0;
+  int sets = 0;
+  int sets_rejected = 0;
+  std::vector<std::string> answers;
+  std::vector<std::string> duplicate_of;
+};
+
+// Records one new interchange with its sets, and stages its answer.
+void take_interchange(runner::JobContext& context, const store::FileRecord& file,
+                      const x12::Interchange& interchange, int index, const x12::Issues& issues,
+                      Tally& tally) {
+  store::InterchangeRecord record;
+  record.file_id = file.id;
+  record.sender = party(interchange.sender_qualifier(), interchange.sender_id());
+  record.receiver = party(interchange.receiver_qualifier(), interchange.receiver_id());
+  record.control = std::string(interchange.control());
+  record.version = std::string(interchange.version());
+  record.status = interchange_status(interchange);
+  std::int64_t interchange_id = store::insert_interchange(context.db, context.actor, record);
+  ++tally.interchanges;
+  for (const x12::FunctionalGroup& group : interchange.groups) {
+    for (const x12::TransactionSet& set : group.sets) {
+      store::TransactionSetRecord row;
+      row.functional_id = std::string(group.functional_id());
+      row.group_control = std::string(group.control());
+      row.set_id = std::string(set.id());
+      row.set_control = std::string(set.control());
+      bool rejected = interchange.rejected || group.rejected || set.rejected;
+      // No handler takes a set yet: it is kept, visible, for the handlers that plug in here
+      // (850 and 754 in "Order intake" and "Fulfilment", 997 reconciliation).
+      row.state = rejected ? "rejected" : "unhandled";
+      row.offset = static_cast<std::int64_t>(set.segments.front().offset());
+      store::insert_transaction_set(context.db, context.actor, interchange_id, file.id, row);
+      ++tally.sets;
+      tally.sets_rejected += rejected;
+    }
+  }
+  x12::AcknowledgmentPlan plan = x12::plan_acknowledgment(interchange, index, issues);
+  if (plan.empty()) return;
+  runner::DocumentRequest request;
+  request.type = plan.groups.empty() ? "TA1" : "997";
+  request.business_key = ack_key(interchange_id);
+  request.partner = partner_key(context.config);
+  request.outbox = context.config.folders.as2_outbox;
+  request.source_file_id = file.id;
+  request.uses_group = !plan.groups.empty();
+  request.build = [&](const runner::ControlNumbers& numbers) {
+    return x12::write_acknowledgment(plan, answer_envelope(context, numbers));
+  };
+  store::DocumentRecord document = runner::stage_document(context, request);
+  tally.answers.push_back(document.file_name);
+}
+
+// Re-sends the answer of an interchange received before.
+void resend_answer(runner::JobContext& context, const store::InterchangeRecord& original,
+                   Tally& tally) {
+  ++tally.duplicates;
+  tally.duplicate_of.push_back(fmt::format("ISA13 {} (file #{})", original.control,
+                                           original.file_id));
+  std::optional<store::DocumentRecord> answer =
+      store::find_document_by_key(context.db, ack_key(original.id));
+  if (!answer) return;  // it was a 997 or needed no answer
+  runner::stage_redelivery(context, *answer,
+                           fmt::format("re-sent: Amazon delivered ISA13 {} again",
+                                       original.control));
+  tally.answers.push_back(answer->file_name + " (re-sent)");
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+runner::FileOutcome X12Intake::process(runner::JobContext& context, const store::FileRecord& file,
+                                       std::string_view content) {
+  using Kind = runner::FileOutcome::Kind;
+  if (std::optional<store::FileRecord> same =
+          store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
+    Tally tally;
+    for (const store::DocumentRecord& answer : store::documents_of_file(context.db, same->id)) {
+      runner::stage_redelivery(context, answer,
+                               fmt::format("re-sent: file #{} has the same bytes", file.id));
+      tally.answers.push_back(answer.file_name);
+    }
+    std::string what = fmt::format("same bytes as file #{} ({})", same->id, same->original_name);
+    return {Kind::kDuplicate, what,
+            tally.answers.empty() ? what
+                                  : what + "; re-sent " + join(tally.answers, ", ")};
+  }
+
+  x12::Issues issues;
+  x12::Document document = x12::read_document(content, file.original_name, issues);
+  std::vector<std::string> problems;
+  for (const x12::Issue& issue : issues) problems.push_back(x12::format_issue(issue));
+  if (document.interchanges.empty()) {
+    return {Kind::kError, join(problems, "\n"), problems.empty() ? "no interchange" : problems[0]};
+  }
+  for (const x12::Interchange& interchange : document.interchanges) {
+    if (interchange.rejected) continue;  // its parties may be garbage; answered by a TA1
+    std::string foreign = foreign_envelope(context.config, interchange);
+    if (!foreign.empty()) {
+      // Not Amazon's, or not for us: answering would talk to a stranger. An operator decides.
+      std::string reason = fmt::format("{}: {}", file.original_name, foreign);
+      return {Kind::kError, reason, foreign};
+    }
+  }
+
+  Tally tally;
+  for (std::size_t index = 0; index < document.interchanges.size(); ++index) {
+    const x12::Interchange& interchange = document.interchanges[index];
+    std::optional<store::InterchangeRecord> known = store::find_interchange(
+        context.db, party(interchange.sender_qualifier(), interchange.sender_id()),
+        party(interchange.receiver_qualifier(), interchange.receiver_id()),
+        std::string(interchange.control()));
+    if (known) {
+      resend_answer(context, *known, tally);
+    } else {
+      take_interchange(context, file, interchange, static_cast<int>(index), issues, tally);
+    }
+  }
+
+  std::string answers = tally.answers.empty() ? "no answer" : join(tally.answers, ", ");
+  std::string summary =
+      fmt::format("{} interchange(s), {} set(s), {} rejected; {}", tally.interchanges,
+                  tally.sets, tally.sets_rejected, answers);
+  if (tally.interchanges == 0) {
+    std::string what = "already received: " + join(tally.duplicate_of, ", ");
+    return {Kind::kDuplicate, what, what + "; " + answers};
+  }
+  if (!tally.duplicate_of.empty()) {
+    summary += "; already received: " + join(tally.duplicate_of, ", ");
+  }
+  if (!problems.empty()) {
+    return {Kind::kError, join(problems, "\n") + "\nanswered with: " + answers, summary};
+  }
+  return {Kind::kArchive, "", summary};
+}
+
+runner::FileJobSpec x12_intake_spec(const runner::Config& config) {
+  runner::FileJobSpec spec;
+  spec.inbox = config.folders.as2_inbox;
+  spec.kind = "x12";
+  spec.rules.wants = [](std::string_view) { return true; };
+  spec.rules.readiness = x12_readiness;
+  return spec;
+}
+
+}  // namespace inbound

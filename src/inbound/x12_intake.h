@@ -1,0 +1,28 @@
+// avedi-receive's work on one file from the AS2 inbox: read every interchange, check that it
+// comes from Amazon and is addressed to us, record interchanges and transaction sets, and
+// answer each new interchange with its 997/TA1. A redelivered interchange (same sender and
+// ISA13, or the same bytes) is recorded as a duplicate and its original answer re-sent, byte
+// for byte. Transaction sets without a handler yet are kept as "unhandled".
+#pragma once
+
+#include <string>
+
+#include "runner/file_job.h"
+
+namespace inbound {
+
+class X12Intake : public runner::FileHandler {
+ public:
+  runner::FileOutcome process(runner::JobContext& context, const store::FileRecord& file,
+                              std::string_view content) override;
+};
+
+// The inbox rules of avedi-receive: every name (OpenAS2 names files after the AS2 message id,
+// without extension), complete once the last interchange has its IEA.
+runner::FileJobSpec x12_intake_spec(const runner::Config& config);
+
+// kReady when the file ends with an IEA segment (or is not X12 at all: the reader will say
+// so), kWait while the last interchange has no IEA yet.
+runner::Readiness x12_readiness(const std::string& path);
+
+}  // namespace inbound

@@ -1,0 +1,188 @@
+// YAML -> Config. Every key is looked up by its dotted path so an error names it exactly.
+#include "runner/config.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Reader {
+ public:
+  Reader(const std::string& path, YAML::Node root) : path_(path), root_(std::move(root)) {}
+
+  [[noreturn]] void fail(const std::string& key, const std::string& reason) const {
+    throw ConfigError(fmt::format("{}: {}: {}", path_, key, reason));
+  }
+
+  // The node at dotted `key`, or nullopt when any part of the path is missing.
+  std::optional<YAML::Node> find(const std::string& key) const {
+    const YAML::Node* current = &root_;
+    YAML::Node holder;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t dot = key.find('.', start);
+      std::string part = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      if (!current->IsMap()) return std::nullopt;
+      const YAML::Node& parent = *current;
+      YAML::Node child = parent[part];  // const access: never inserts
+      if (!child.IsDefined() || child.IsNull()) return std::nullopt;
+      holder.reset(child);
+      current = &holder;
+      if (dot == std::string::npos) return holder;
+      start = dot + 1;
+    }
+  }
+
+  std::string text(const std::string& key, std::size_t max_length = 255) const {
+    std::optional<YAML::Node> node = find(key);
+    if (!node) fail(key, "missing");
+    if (!node->IsScalar()) fail(key, "must be a single value");
+    std::string value = node->as<std::string>();
+    if (value.empty()) fail(key, "must not be empty");
+    if (value.size() > max_length) {
+      fail(key, fmt::format("\"{}\" is longer than {} characters", value, max_length));
+    }
+    return value;
+  }
+
+  long number(const std::string& key, long fallback, long min, long max) const {
+    std::optional<YAML::Node> node = find(key);
+    if (!node) return fallback;
+    long value = 0;
+    try {
+      value = node->as<long>();
+    } catch (const YAML::Exception&) {
+      fail(key, fmt::format("\"{}\" is not a whole number", node->Scalar()));
+    }
+    if (value < min || value > max) fail(key, fmt::format("{} is not in {}..{}", value, min, max));
+    return value;
+  }
+
+  std::string folder(const std::string& key) const {
+    fs::path value(text(key, 4096));
+    // Absolute, so the paths recorded in the store mean the same from any working folder.
+    if (value.is_relative()) value = fs::absolute(path_).parent_path() / value;
+    std::string normal = value.lexically_normal().string();
+    while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+    return normal;
+  }
+
+ private:
+  std::string path_;
+  YAML::Node root_;
+};
+
+// X12 identifiers go into fixed-width ISA fields and GS elements: printable ASCII only, and
+// none of the delimiters avedi writes with.
+void check_identifier(const Reader& reader, const std::string& key, const std::string& value) {
+  for (char c : value) {
+    if (c < 0x20 || c > 0x7E || c == '*' || c == '~' || c == '>' || c == '^') {
+      reader.fail(key, fmt::format("\"{}\" may only hold printable ASCII without * ~ > ^", value));
+    }
+  }
+}
+
+Party read_party(const Reader& reader, const std::string& prefix) {
+  Party party;
+  party.isa_qualifier = reader.text(prefix + ".isa_qualifier", 2);
+  if (party.isa_qualifier.size() != 2) reader.fail(prefix + ".isa_qualifier", "must be 2 characters");
+  party.isa_id = reader.text(prefix + ".isa_id", 15);
+  party.gs_id = reader.find(prefix + ".gs_id") ? reader.text(prefix + ".gs_id", 15) : party.isa_id;
+  if (party.gs_id.size() < 2) reader.fail(prefix + ".gs_id", "must be 2-15 characters");
+  check_identifier(reader, prefix + ".isa_qualifier", party.isa_qualifier);
+  check_identifier(reader, prefix + ".isa_id", party.isa_id);
+  check_identifier(reader, prefix + ".gs_id", party.gs_id);
+  return party;
+}
+
+void require_folder(const Reader& reader, const std::string& key, const std::string& folder) {
+  struct stat info;
+  if (::stat(folder.c_str(), &info) != 0) reader.fail(key, "folder does not exist");
+  if (!S_ISDIR(info.st_mode)) reader.fail(key, "is not a folder");
+}
+
+}  // namespace
+
+std::string config_path(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("AVEDI_CONFIG"); env != nullptr && *env != '\0') return env;
+  return "config/avedi.yaml";
+}
+
+Config load_config(const std::string& path, FolderCheck check_folders) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw ConfigError(path + ": cannot read the config file");
+  } catch (const YAML::Exception& error) {
+    throw ConfigError(fmt::format("{}: line {}: {}", path, error.mark.line + 1, error.msg));
+  }
+  if (!root.IsMap()) throw ConfigError(path + ": must be a YAML mapping of keys");
+  Reader reader(path, root);
+  Config config;
+  config.path = path;
+  Folders& folders = config.folders;
+  folders.as2_inbox = reader.folder("as2.inbox");
+  folders.as2_outbox = reader.folder("as2.outbox");
+  folders.tpl_inbox = reader.folder("tpl.inbox");
+  folders.tpl_outbox = reader.folder("tpl.outbox");
+  folders.work = reader.folder("work");
+  folders.archive = reader.folder("archive");
+  folders.error = reader.folder("error");
+  folders.staging = reader.folder("staging");
+  folders.database = reader.folder("database");
+  folders.log = reader.folder("log");
+  config.ours = read_party(reader, "partners.ours");
+  config.amazon = read_party(reader, "partners.amazon");
+  std::string usage = reader.text("usage", 1);
+  if (usage != "T" && usage != "P") reader.fail("usage", "must be T (test) or P (production)");
+  config.usage = usage[0];
+  std::optional<YAML::Node> found_codes = reader.find("vendor_codes");
+  if (!found_codes || !found_codes->IsSequence() || found_codes->size() == 0) {
+    reader.fail("vendor_codes", "must be a list of at least one vendor code");
+  }
+  const YAML::Node& codes = *found_codes;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    std::string code = codes[i].IsScalar() ? codes[i].as<std::string>() : "";
+    if (code.empty() || code.size() > 30) {
+      reader.fail(fmt::format("vendor_codes[{}]", i), "must be a code of 1-30 characters");
+    }
+    config.vendor_codes.push_back(code);
+  }
+  config.intake.min_age_seconds =
+      static_cast<int>(reader.number("intake.min_age_seconds", 10, 0, 86400));
+  config.intake.max_incomplete_seconds =
+      static_cast<int>(reader.number("intake.max_incomplete_seconds", 3600, 0, 7 * 86400));
+  config.intake.max_file_bytes = static_cast<std::uint64_t>(
+      reader.number("intake.max_file_bytes", 64l * 1024 * 1024, 1, 4l * 1024 * 1024 * 1024));
+  std::string mode = reader.find("file_mode") ? reader.text("file_mode", 4) : "0640";
+  char* end = nullptr;
+  unsigned long parsed = std::strtoul(mode.c_str(), &end, 8);
+  if (*end != '\0' || parsed > 0777) reader.fail("file_mode", "must be an octal mode like 0640");
+  config.file_mode = static_cast<unsigned>(parsed);
+  if (check_folders == FolderCheck::kRequireExisting) {
+    require_folder(reader, "as2.inbox", folders.as2_inbox);
+    require_folder(reader, "as2.outbox", folders.as2_outbox);
+    require_folder(reader, "tpl.inbox", folders.tpl_inbox);
+    require_folder(reader, "tpl.outbox", folders.tpl_outbox);
+    require_folder(reader, "work", folders.work);
+    require_folder(reader, "archive", folders.archive);
+    require_folder(reader, "error", folders.error);
+    require_folder(reader, "staging", folders.staging);
+    require_folder(reader, "database", fs::path(folders.database).parent_path().string());
+    require_folder(reader, "log", fs::path(folders.log).parent_path().string());
+  }
+  return config;
+}
+
+}  // namespace runner

@@ -1,0 +1,63 @@
+// avedi's configuration: read once per run from YAML into a plain struct, validated before
+// anything is touched. Relative paths resolve against the config file's folder.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace runner {
+
+// Thrown for an invalid configuration; what() is "<file>: <key>: <reason>". Exit code 78.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One side of the interchange envelope.
+struct Party {
+  std::string isa_qualifier;  // ISA05/ISA07, e.g. ZZ
+  std::string isa_id;         // ISA06/ISA08, at most 15 characters
+  std::string gs_id;          // GS02/GS03, at most 15 characters (may differ from isa_id)
+};
+
+struct Folders {
+  std::string as2_inbox;   // where the AS2 gateway drops what Amazon sends
+  std::string as2_outbox;  // where the AS2 gateway picks up what we send
+  std::string tpl_inbox;   // CSV files from the 3PL
+  std::string tpl_outbox;  // CSV files for the 3PL
+  std::string work;        // claimed files while a job processes them
+  std::string archive;     // processed inbound files, archive/YYYY/MM/DD/
+  std::string error;       // rejected inbound files, each with <name>.reason.txt
+  std::string staging;     // outbound files before their atomic rename into an outbox
+  std::string database;    // the SQLite file
+  std::string log;         // the log file
+};
+
+struct Intake {
+  int min_age_seconds = 10;          // a younger file may still be being written
+  int max_incomplete_seconds = 3600; // an X12 file without IEA this old goes to error
+  std::uint64_t max_file_bytes = 64ull * 1024 * 1024;  // larger files are refused unread
+};
+
+struct Config {
+  std::string path;  // the config file itself
+  Folders folders;
+  Party ours;
+  Party amazon;
+  char usage = 'T';  // ISA15 of what we send: T test, P production
+  std::vector<std::string> vendor_codes;
+  Intake intake;
+  unsigned file_mode = 0640;  // mode of every file avedi writes
+};
+
+// The config path: `option` if given, else $AVEDI_CONFIG, else config/avedi.yaml.
+std::string config_path(const std::string& option);
+
+// Reads and validates the config. `check_folders` also requires every folder to exist (the
+// jobs); `avedi init` passes false and creates avedi's own folders. Throws ConfigError.
+enum class FolderCheck { kRequireExisting, kSkip };
+Config load_config(const std::string& path, FolderCheck check_folders);
+
+}  // namespace runner

@@ -1,0 +1,105 @@
+// The job harness. Order matters: options, then config (nothing touched before it is valid),
+// then the lock (so an overlapping cron run leaves at once), then the store and the run row.
+#include "runner/job.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "runner/exit_codes.h"
+#include "runner/job_logger.h"
+#include "runner/job_options.h"
+#include "runner/run_lock.h"
+#include "store/database.h"
+#include "util/file.h"
+
+namespace runner {
+namespace {
+
+int exit_code_of(const FileJobResult& result) {
+  if (result.io_failure) return kExitIoError;
+  return result.rejected > 0 ? kExitDataError : kExitOk;
+}
+
+int run_with(const JobDefinition& job, const JobOptions& options, const Config& config) {
+  LogTarget target = options.dry_run ? LogTarget::kStderrOnly : LogTarget::kStderrAndFile;
+  std::shared_ptr<spdlog::logger> log =
+      make_job_logger(job.name, config.folders.log, target, options.verbose);
+  std::unique_ptr<RunLock> lock;
+  if (!options.dry_run) {
+    lock = std::make_unique<RunLock>(config.folders.database + "." + job.name + ".lock");
+    if (!lock->held()) {
+      log->info("another {} run holds the lock; leaving", job.name);
+      return kExitLocked;
+    }
+  }
+  store::Db db(config.folders.database,
+               options.dry_run ? store::OpenMode::kDryRunSnapshot : store::OpenMode::kReadWrite);
+  util::TimePoint now = util::now();
+  std::string now_text = util::format_time(now, "%Y-%m-%dT%H:%M:%SZ");
+  std::unique_ptr<Effects> effects;
+  if (options.dry_run) {
+    effects = std::make_unique<DryRunEffects>(std::cout);
+  } else {
+    effects = std::make_unique<RealEffects>(config.file_mode);
+  }
+  JobContext context{config,
+                     db,
+                     *log,
+                     *effects,
+                     store::Actor{job.name, 0, now_text},
+                     now,
+                     config.folders.work + "/" + job.name,
+                     config.folders.staging + "/" + job.name};
+  if (!options.dry_run) {
+    std::filesystem::create_directories(context.work);
+    std::filesystem::create_directories(context.staging);
+  }
+  context.actor.run_id = store::start_run(db, job.name, now_text);
+  std::unique_ptr<FileHandler> handler = job.make_handler();
+  FileJobResult result = run_file_job(context, job.spec(config), *handler, options.file);
+  int code = exit_code_of(result);
+  store::finish_run(db, context.actor.run_id, now_text, code,
+                    {result.archived + result.duplicates, result.rejected, result.documents});
+  log->info("{}run done: {} archived, {} duplicate, {} rejected, {} document(s) delivered; exit {}",
+            options.dry_run ? "dry " : "", result.archived, result.duplicates, result.rejected,
+            result.documents, code);
+  if (options.dry_run) {
+    std::cout << "state changes this run would record:\n";
+    for (const std::string& line : store::describe_run_transitions(db, context.actor.run_id)) {
+      std::cout << "  " << line << "\n";
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+int run_job(int argc, char** argv, const JobDefinition& job) {
+  int exit_code = kExitOk;
+  std::optional<JobOptions> options =
+      parse_job_options(argc, argv, job.name, job.description, exit_code);
+  if (!options) return exit_code;
+  Config config;
+  try {
+    config = load_config(options->config_path, FolderCheck::kRequireExisting);
+  } catch (const ConfigError& error) {
+    std::cerr << job.name << ": " << error.what() << "\n";
+    return kExitConfigError;
+  }
+  try {
+    return run_with(job, *options, config);
+  } catch (const std::invalid_argument& error) {  // e.g. a malformed AVEDI_NOW
+    std::cerr << job.name << ": " << error.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    // The store, a folder or the disk failed: whatever was committed stays valid, the rest is
+    // retried by the next run.
+    std::cerr << job.name << ": " << error.what() << "\n";
+    return kExitIoError;
+  }
+}
+
+}  // namespace runner

@@ -1,0 +1,34 @@
+// Everything a job's code needs, built once per run by the harness and passed down:
+// configuration, store, logger, the run's identity and clock, and the side-effect seam.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "runner/config.h"
+#include "runner/effects.h"
+#include "store/records.h"
+#include "util/clock.h"
+
+namespace spdlog {
+class logger;
+}
+
+namespace store {
+class Db;
+}
+
+namespace runner {
+
+struct JobContext {
+  const Config& config;
+  store::Db& db;
+  spdlog::logger& log;
+  Effects& effects;
+  store::Actor actor;     // job name, run id, now as text
+  util::TimePoint now;
+  std::string work;       // this job's own work folder (work/<job>)
+  std::string staging;    // this job's own staging folder (staging/<job>)
+};
+
+}  // namespace runner

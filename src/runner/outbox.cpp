@@ -1,0 +1,124 @@
+// Staging and delivery of outbound documents. Staging files live in this job's own staging
+// folder, so no other job's recovery can mistake them for orphans.
+#include "runner/outbox.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "store/database.h"
+#include "util/crash_point.h"
+#include "util/durable_file.h"
+#include "util/file.h"
+
+namespace runner {
+namespace {
+
+std::string staging_path(const JobContext& context, const std::string& file_name) {
+  return context.staging + "/" + file_name;
+}
+
+bool same_content(const std::string& path, const std::string& content) {
+  try {
+    return util::read_file(path) == content;
+  } catch (const util::IoError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+void remove_orphan_staging(JobContext& context) {
+  if (context.effects.dry_run() || !std::filesystem::exists(context.staging)) return;
+  for (const auto& entry : std::filesystem::directory_iterator(context.staging)) {
+    std::string name = entry.path().filename().string();
+    std::optional<store::DocumentRecord> document =
+        store::find_document_by_file_name(context.db, name);
+    if (document && document->state == "built") continue;
+    // Written by a transaction that never committed (or already delivered): not a document.
+    context.log.info("removing stale staging file {}", entry.path().string());
+    context.effects.remove(entry.path().string());
+  }
+}
+
+std::string document_file_name(const std::string& type, std::int64_t interchange_control) {
+  return fmt::format("avedi_{}_{:09}.edi", type, interchange_control);
+}
+
+store::DocumentRecord stage_document(JobContext& context, const DocumentRequest& request) {
+  if (std::optional<store::DocumentRecord> existing =
+          store::find_document_by_key(context.db, request.business_key)) {
+    return *existing;  // the business event already has its document: never a second one
+  }
+  ControlNumbers numbers;
+  numbers.interchange = store::next_control_number(context.db, request.partner, "ISA13");
+  if (request.uses_group) {
+    numbers.group = store::next_control_number(context.db, request.partner, "GS06");
+  }
+  store::DocumentRecord document;
+  document.job = context.actor.job;
+  document.type = request.type;
+  document.business_key = request.business_key;
+  document.partner = request.partner;
+  document.interchange_control = fmt::format("{:09}", numbers.interchange);
+  if (request.uses_group) document.group_control = std::to_string(numbers.group);
+  document.file_name = document_file_name(request.type, numbers.interchange);
+  document.outbox = request.outbox;
+  document.content = request.build(numbers);
+  document.state = "built";
+  document.source_file_id = request.source_file_id;
+  document.id = store::insert_document(context.db, context.actor, document);
+  // Written before the commit: once the row exists, its bytes are on disk in staging.
+  context.effects.write(staging_path(context, document.file_name), document.content);
+  util::crash_point("after_staging_write");
+  return document;
+}
+
+void stage_redelivery(JobContext& context, const store::DocumentRecord& document,
+                      const std::string& why) {
+  if (document.state != "delivered") return;  // still on its way: it will go out anyway
+  store::mark_document_for_redelivery(context.db, context.actor, document, why);
+  context.effects.write(staging_path(context, document.file_name), document.content);
+}
+
+int deliver_staged(JobContext& context) {
+  int delivered = 0;
+  for (const store::DocumentRecord& document :
+       store::documents_in_state(context.db, context.actor.job, "built")) {
+    std::string staged = staging_path(context, document.file_name);
+    std::string target = document.outbox + "/" + document.file_name;
+    std::string detail;
+    store::Transaction transaction(context.db);
+    if (context.effects.dry_run()) {
+      context.effects.move(staged, target);
+      detail = "delivered to " + target;
+    } else if (!util::entry_exists(staged)) {
+      // The staging file was written before the commit that made this row, so a missing one
+      // means the rename into the outbox already happened before an interruption.
+      detail = "delivered to " + target + " (rename completed before an interruption)";
+    } else if (util::entry_exists(target)) {
+      // The gateway has not picked up the previous delivery of the same document yet.
+      if (!same_content(target, document.content)) {
+        throw util::IoError(fmt::format("{}: exists with other content than document {}; "
+                                        "refusing to overwrite",
+                                        target, document.id));
+      }
+      context.effects.remove(staged);
+      detail = "already in " + document.outbox + " (not yet picked up)";
+    } else {
+      util::crash_point("before_outbox_rename");
+      context.effects.move(staged, target);
+      util::crash_point("after_outbox_rename");
+      detail = "delivered to " + target;
+    }
+    store::mark_document_delivered(context.db, context.actor, document, detail);
+    transaction.commit();
+    context.log.info("{} {} {}", context.effects.dry_run() ? "would deliver" : "delivered",
+                     document.type, target);
+    ++delivered;
+  }
+  return delivered;
+}
+
+}  // namespace runner

@@ -1,0 +1,57 @@
+// Outbound documents, the outbox pattern: a document is built and stored with its control
+// numbers in the transaction of the state change that caused it, and written to this job's
+// staging folder before that transaction commits. After the commit it is renamed into the
+// outbox and marked delivered. A crash between the two leaves either the staging file (the
+// rename is redone) or none (the rename happened): a document is never rebuilt with new
+// numbers, never lost.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "runner/job_context.h"
+#include "store/records.h"
+
+namespace runner {
+
+// Control numbers allocated for one outbound interchange.
+struct ControlNumbers {
+  std::int64_t interchange = 0;  // ISA13
+  std::int64_t group = 0;        // GS06
+};
+
+struct DocumentRequest {
+  std::string type;          // 997, TA1, 855, ...
+  std::string business_key;  // the business event; one document per key, ever
+  std::string partner;       // whose control number sequences to use
+  std::string outbox;        // destination folder
+  std::optional<std::int64_t> source_file_id;
+  bool uses_group = true;    // false for an interchange with only a TA1
+  // Builds the bytes for the allocated numbers.
+  std::function<std::string(const ControlNumbers&)> build;
+};
+
+// Must run inside the caller's open transaction. Returns the existing document when the
+// business event already has one (nothing new is allocated), else allocates control numbers,
+// builds, stores (state built) and writes the staging file.
+store::DocumentRecord stage_document(JobContext& context, const DocumentRequest& request);
+
+// Queues a delivered document for delivery again with the same bytes and control numbers
+// (Amazon re-sent a file because it never got our answer). Inside the caller's transaction.
+void stage_redelivery(JobContext& context, const store::DocumentRecord& document,
+                      const std::string& why);
+
+// After the commit: renames every built document of this job's staging folder into its outbox
+// and marks it delivered. Also the crash recovery at the start of a run. Returns the number
+// delivered. Throws on I/O failure (the documents stay built and are retried next run).
+int deliver_staged(JobContext& context);
+
+// Removes staging files that belong to no built document (their transaction rolled back).
+// Only at the start of a run, under the job's lock.
+void remove_orphan_staging(JobContext& context);
+
+// The file name of a document: avedi_<type>_<ISA13 as 9 digits>.edi (only [A-Za-z0-9._-]).
+std::string document_file_name(const std::string& type, std::int64_t interchange_control);
+
+}  // namespace runner

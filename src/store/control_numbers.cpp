@@ -1,0 +1,39 @@
+// Control number sequences. The UPDATE ... RETURNING runs inside the caller's transaction, the
+// same one that stores the document, so a number is used exactly when its document exists.
+#include <stdexcept>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "store/database.h"
+#include "store/records.h"
+
+namespace store {
+namespace {
+
+constexpr std::int64_t kMaxControl = 999999999;  // ISA13 and GS06 are at most 9 digits
+
+}  // namespace
+
+std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind) {
+  SQLite::Statement ensure(db.sql(),
+                           "INSERT OR IGNORE INTO control_numbers (partner, kind, last_value) "
+                           "VALUES (?, ?, 0)");
+  ensure.bind(1, partner);
+  ensure.bind(2, kind);
+  ensure.exec();
+  SQLite::Statement next(db.sql(),
+                         "UPDATE control_numbers SET last_value = last_value + 1 "
+                         "WHERE partner = ? AND kind = ? RETURNING last_value");
+  next.bind(1, partner);
+  next.bind(2, kind);
+  if (!next.executeStep()) throw std::runtime_error("control number allocation returned nothing");
+  std::int64_t value = next.getColumn(0).getInt64();
+  if (value > kMaxControl) {
+    // Wrapping around would reuse numbers Amazon has seen: stop and let a person decide.
+    throw std::runtime_error(fmt::format("{} control numbers for {} are exhausted", kind, partner));
+  }
+  return value;
+}
+
+}  // namespace store

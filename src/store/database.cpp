@@ -1,0 +1,105 @@
+// Open + migrate. Each migration runs in its own transaction together with its user_version
+// bump, so a crash mid-migration leaves the previous version intact.
+#include "store/database.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+constexpr Migration kMigrations[] = {
+#include "store/migrations.inc"
+};
+
+constexpr int kBusyTimeoutMs = 10000;
+
+void configure(SQLite::Database& database, bool on_disk) {
+  database.setBusyTimeout(kBusyTimeoutMs);
+  database.exec("PRAGMA foreign_keys = ON");
+  if (on_disk) {
+    database.exec("PRAGMA journal_mode = WAL");
+    // FULL: a committed transaction survives power loss, which the no-loss promise needs.
+    database.exec("PRAGMA synchronous = FULL");
+  }
+}
+
+}  // namespace
+
+Db::Db(const std::string& path, OpenMode mode) {
+  if (mode == OpenMode::kReadWrite) {
+    bool created = !std::filesystem::exists(path);
+    database_ = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+    if (created) ::chmod(path.c_str(), 0600);
+    configure(*database_, true);
+  } else {
+    database_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    if (std::filesystem::exists(path)) {
+      // Without a -wal file no writer is active, and immutable=1 reads the file without
+      // creating -wal/-shm beside it: a dry run leaves the folder byte for byte unchanged.
+      // With a -wal file present, a plain read-only open sees the latest commits.
+      bool writer_active = std::filesystem::exists(path + "-wal");
+      std::string uri = "file:" + path + (writer_active ? "?mode=ro" : "?immutable=1");
+      SQLite::Database source(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      SQLite::Backup backup(*database_, source);
+      backup.executeStep();
+    }
+    configure(*database_, false);
+  }
+  migrate();
+}
+
+Db::~Db() = default;
+
+int Db::schema_version() { return database_->execAndGet("PRAGMA user_version").getInt(); }
+
+int Db::latest_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+void Db::migrate() {
+  int current = schema_version();
+  if (current > latest_version()) {
+    throw std::runtime_error(fmt::format(
+        "{}: schema version {} is newer than this avedi knows ({}); upgrade avedi",
+        database_->getFilename(), current, latest_version()));
+  }
+  for (const Migration& migration : kMigrations) {
+    if (migration.version <= current) continue;
+    SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have migrated while this one waited for the write lock.
+    if (schema_version() >= migration.version) continue;
+    database_->exec(migration.sql);
+    database_->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+    transaction.commit();
+  }
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.sql().exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    db_.sql().exec("ROLLBACK");
+  } catch (...) {
+    // A failed rollback leaves SQLite to roll back on close; nothing better to do here.
+  }
+}
+
+void Transaction::commit() {
+  db_.sql().exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace store

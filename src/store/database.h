@@ -1,0 +1,57 @@
+// Opening avedi's SQLite store: WAL, foreign keys, a busy timeout, and the forward-only
+// migrations of src/store/schema/ applied at open (PRAGMA user_version is the schema version).
+// Only store/ includes SQLiteCpp.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace store {
+
+enum class OpenMode {
+  kReadWrite,        // create if missing, migrate
+  kDryRunSnapshot,   // an in-memory copy of the file (or an empty store): nothing on disk changes
+};
+
+// The store handle passed to every component that reads or writes state.
+class Db {
+ public:
+  // Opens `path` (created with mode 0600 when missing). Throws SQLite::Exception or
+  // std::runtime_error (a store newer than this program, a failed migration).
+  Db(const std::string& path, OpenMode mode);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  SQLite::Database& sql() { return *database_; }
+  int schema_version();
+
+  // The newest schema version this program knows.
+  static int latest_version();
+
+ private:
+  void migrate();
+
+  std::unique_ptr<SQLite::Database> database_;
+};
+
+// A write transaction (BEGIN IMMEDIATE, so concurrent jobs queue on the busy timeout instead
+// of failing on a lock upgrade). Rolls back unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+}  // namespace store

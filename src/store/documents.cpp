@@ -1,0 +1,129 @@
+// Outbound documents: stored with their bytes when built, marked delivered after the rename
+// into the outbox.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/database.h"
+#include "store/records.h"
+#include "util/sha256.h"
+
+namespace store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, job, type, business_key, partner, interchange_control, coalesce(group_control, ''), "
+    "file_name, outbox, content, state, source_file_id, deliveries FROM documents ";
+
+DocumentRecord read_row(SQLite::Statement& query) {
+  DocumentRecord document;
+  document.id = query.getColumn(0).getInt64();
+  document.job = query.getColumn(1).getString();
+  document.type = query.getColumn(2).getString();
+  document.business_key = query.getColumn(3).getString();
+  document.partner = query.getColumn(4).getString();
+  document.interchange_control = query.getColumn(5).getString();
+  document.group_control = query.getColumn(6).getString();
+  document.file_name = query.getColumn(7).getString();
+  document.outbox = query.getColumn(8).getString();
+  SQLite::Column content = query.getColumn(9);
+  document.content.assign(static_cast<const char*>(content.getBlob()),
+                          static_cast<std::size_t>(content.getBytes()));
+  document.state = query.getColumn(10).getString();
+  if (!query.getColumn(11).isNull()) document.source_file_id = query.getColumn(11).getInt64();
+  document.deliveries = query.getColumn(12).getInt();
+  return document;
+}
+
+std::vector<DocumentRecord> read_all(SQLite::Statement& query) {
+  std::vector<DocumentRecord> documents;
+  while (query.executeStep()) documents.push_back(read_row(query));
+  return documents;
+}
+
+}  // namespace
+
+std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key) {
+  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE business_key = ?");
+  query.bind(1, business_key);
+  if (!query.executeStep()) return std::nullopt;
+  return read_row(query);
+}
+
+std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name) {
+  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE file_name = ?");
+  query.bind(1, file_name);
+  if (!query.executeStep()) return std::nullopt;
+  return read_row(query);
+}
+
+std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
+  SQLite::Statement insert(
+      db.sql(),
+      "INSERT INTO documents (job, type, business_key, partner, interchange_control, "
+      "group_control, file_name, outbox, content, sha256, state, source_file_id, created_at, "
+      "run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?)");
+  insert.bind(1, actor.job);
+  insert.bind(2, document.type);
+  insert.bind(3, document.business_key);
+  insert.bind(4, document.partner);
+  insert.bind(5, document.interchange_control);
+  if (document.group_control.empty()) {
+    insert.bind(6);
+  } else {
+    insert.bind(6, document.group_control);
+  }
+  insert.bind(7, document.file_name);
+  insert.bind(8, document.outbox);
+  insert.bind(9, document.content.data(), static_cast<int>(document.content.size()));
+  insert.bind(10, util::sha256_hex(document.content));
+  if (document.source_file_id) {
+    insert.bind(11, static_cast<std::int64_t>(*document.source_file_id));
+  } else {
+    insert.bind(11);
+  }
+  insert.bind(12, actor.now);
+  insert.bind(13, static_cast<std::int64_t>(actor.run_id));
+  insert.exec();
+  std::int64_t id = db.sql().getLastInsertRowid();
+  record_transition(db, actor, "document", id, "", "built", document.source_file_id,
+                    document.type + " " + document.file_name);
+  return id;
+}
+
+std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
+                                               const std::string& state) {
+  SQLite::Statement query(db.sql(),
+                          std::string(kColumns) + "WHERE job = ? AND state = ? ORDER BY id");
+  query.bind(1, job);
+  query.bind(2, state);
+  return read_all(query);
+}
+
+void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
+                                  const std::string& detail) {
+  SQLite::Statement update(db.sql(), "UPDATE documents SET state = 'built' WHERE id = ?");
+  update.bind(1, static_cast<std::int64_t>(document.id));
+  update.exec();
+  record_transition(db, actor, "document", document.id, document.state, "built",
+                    document.source_file_id, detail);
+}
+
+std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id) {
+  SQLite::Statement query(db.sql(),
+                          std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
+  query.bind(1, static_cast<std::int64_t>(file_id));
+  return read_all(query);
+}
+
+void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,
+                             const std::string& detail) {
+  SQLite::Statement update(db.sql(),
+                           "UPDATE documents SET state = 'delivered', delivered_at = ?, "
+                           "deliveries = deliveries + 1 WHERE id = ?");
+  update.bind(1, actor.now);
+  update.bind(2, static_cast<std::int64_t>(document.id));
+  update.exec();
+  record_transition(db, actor, "document", document.id, document.state, "delivered",
+                    document.source_file_id, detail);
+}
+
+}  // namespace store

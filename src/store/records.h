@@ -1,0 +1,127 @@
+// The rows avedi writes, as plain structs, and who writes them (Actor). Every state change goes
+// through a function that also writes its `transitions` row, in the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace store {
+
+class Db;
+
+// Who is changing state: the job, its run, and the run's notion of "now" (ISO 8601 UTC).
+struct Actor {
+  std::string job;
+  std::int64_t run_id = 0;
+  std::string now;
+};
+
+struct FileRecord {
+  std::int64_t id = 0;
+  std::string job;
+  std::string original_name;
+  std::string original_folder;
+  std::string work_path;
+  std::int64_t size = 0;
+  std::string sha256;
+  std::string kind;
+  std::string state;
+  std::string reason;
+  std::string stored_path;
+};
+
+struct DocumentRecord {
+  std::int64_t id = 0;
+  std::string job;
+  std::string type;
+  std::string business_key;
+  std::string partner;
+  std::string interchange_control;
+  std::string group_control;
+  std::string file_name;
+  std::string outbox;
+  std::string content;
+  std::string state;
+  std::optional<std::int64_t> source_file_id;
+  int deliveries = 0;
+};
+
+// --- transitions ---
+void record_transition(Db& db, const Actor& actor, const std::string& entity_type,
+                       std::int64_t entity_id, const std::string& from_state,
+                       const std::string& to_state, std::optional<std::int64_t> file_id,
+                       const std::string& detail);
+
+// One line per transition of run `run_id`, in order: "file 3: claiming -> archived (detail)".
+std::vector<std::string> describe_run_transitions(Db& db, std::int64_t run_id);
+
+// --- runs ---
+std::int64_t start_run(Db& db, const std::string& job, const std::string& now);
+struct RunCounts {
+  int files_processed = 0;
+  int files_rejected = 0;
+  int documents_sent = 0;
+};
+void finish_run(Db& db, std::int64_t run_id, const std::string& now, int exit_code,
+                const RunCounts& counts);
+
+// --- files ---
+// Inserts a file in state "claiming" (before it is moved into the work folder).
+std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& file);
+std::optional<FileRecord> find_file(Db& db, std::int64_t id);
+void set_file_work_path(Db& db, std::int64_t id, const std::string& work_path);
+// Files of `job` not yet in a terminal state (claiming, claimed), oldest first.
+std::vector<FileRecord> unfinished_files(Db& db, const std::string& job);
+// Changes state (and reason/stored path/sha256 when given), with its transition.
+void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const std::string& state,
+                    const std::string& detail);
+// An earlier file with the same bytes that was processed (archived or duplicate), if any.
+std::optional<FileRecord> find_processed_file_by_sha256(Db& db, const std::string& sha256,
+                                                       std::int64_t except_id);
+
+// --- interchanges and transaction sets received ---
+struct InterchangeRecord {
+  std::int64_t id = 0;
+  std::int64_t file_id = 0;
+  std::string sender;    // "ZZ/AMAZON"
+  std::string receiver;
+  std::string control;   // ISA13
+  std::string version;   // ISA12
+  std::string status;    // accepted, accepted_with_errors, rejected
+};
+struct TransactionSetRecord {
+  std::string functional_id;
+  std::string group_control;
+  std::string set_id;
+  std::string set_control;
+  std::string state;     // rejected, unhandled, ...
+  std::int64_t offset = 0;
+};
+std::optional<InterchangeRecord> find_interchange(Db& db, const std::string& sender,
+                                                  const std::string& receiver,
+                                                  const std::string& control);
+std::int64_t insert_interchange(Db& db, const Actor& actor, const InterchangeRecord& interchange);
+std::int64_t insert_transaction_set(Db& db, const Actor& actor, std::int64_t interchange_id,
+                                    std::int64_t file_id, const TransactionSetRecord& set);
+
+// --- control numbers ---
+// The next value of `kind` (ISA13, GS06, ST02) for `partner`, starting at 1. Never reused;
+// throws std::runtime_error when the 9-digit range is exhausted.
+std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind);
+
+// --- documents ---
+std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key);
+std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name);
+std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);
+std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
+                                               const std::string& state);
+// Sets a delivered document back to built, to be delivered again with the same bytes.
+void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
+                                  const std::string& detail);
+std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id);
+void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,
+                             const std::string& detail);
+
+}  // namespace store

@@ -1,0 +1,61 @@
+// A scratch avedi installation for end-to-end tests of the real job executables: a temp folder
+// with every configured folder, a config, helpers to run a job (optionally killed), and
+// snapshots of folders to compare before and after.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace testing_jobs {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;    // -1 when killed by a signal
+  int signal = 0;        // the signal that ended it, 0 when it exited
+  std::string output;    // stdout and stderr together
+};
+
+class JobTree {
+ public:
+  JobTree();  // creates the folders and config/avedi.yaml (min_age_seconds 0)
+  ~JobTree();
+  JobTree(const JobTree&) = delete;
+  JobTree& operator=(const JobTree&) = delete;
+
+  const fs::path& root() const { return root_; }
+  fs::path config() const { return root_ / "config" / "avedi.yaml"; }
+  fs::path inbox() const { return root_ / "as2" / "inbox"; }
+  fs::path outbox() const { return root_ / "as2" / "outbox"; }
+  fs::path archive() const { return root_ / "archive"; }
+  fs::path error() const { return root_ / "error"; }
+  fs::path database() const { return root_ / "avedi.db"; }
+
+  // Rewrites the config with `key: value` lines replaced (e.g. {"isa_id: AMAZON", ...}).
+  void edit_config(const std::string& from, const std::string& to);
+  // Writes `content` to inbox()/name, dated after every earlier drop.
+  void drop(const std::string& name, const std::string& content);
+
+  // Runs build/<job> with --config and `args`; `env` entries are added to the environment.
+  // `kill_after_us` > 0 sends SIGKILL that many microseconds after the start.
+  RunResult run(const std::string& job, const std::vector<std::string>& args = {},
+                const std::map<std::string, std::string>& env = {},
+                long kill_after_us = 0) const;
+
+  // Every regular file under `folder` (relative path -> content).
+  std::map<std::string, std::string> files_under(const fs::path& folder) const;
+
+ private:
+  fs::path root_;
+  int drops_ = 0;
+};
+
+// The fixed clock of the golden runs.
+inline const std::map<std::string, std::string> kFixedNow = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
+
+// An Amazon 850 interchange with ISA13/GS06 `control` and `orders` purchase orders.
+std::string amazon_850(int control, int orders = 1);
+
+}  // namespace testing_jobs
