@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   job.description =
       "Reads every X12 file in as2.inbox, records its interchanges and transaction sets, and\n"
       "answers each received group with a 997 (TA1 for envelope errors) in as2.outbox.";
-  job.spec = inbound::x12_intake_spec;
-  job.make_handler = [] { return std::make_unique<inbound::X12Intake>(); };
+  job.run = runner::file_job(inbound::x12_intake_spec,
+                             [] { return std::make_unique<inbound::X12Intake>(); });
   return runner::run_job(argc, argv, job);
 }

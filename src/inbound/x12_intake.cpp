@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "inbound/purchase_order_intake.h"
 #include "runner/outbox.h"
 #include "store/records.h"
 #include "util/clock.h"
@@ -75,12 +76,44 @@ struct Tally {
   int sets_rejected = 0;
   std::vector<std::string> answers;
   std::vector<std::string> duplicate_of;
+  std::vector<std::string> notes;
+  std::vector<std::string> file_problems;
 };
 
-// Records one new interchange with its sets, and stages its answer.
+using Handlers = std::map<std::string, std::unique_ptr<SetHandler>, std::less<>>;
+
+// Runs the business checks of every set that passed the syntax checks; what they report is
+// added to `issues` and rejects the set, before the 997 is built.
+void check_sets(runner::JobContext& context, const store::FileRecord& file,
+                x12::Interchange& interchange, int index, const Handlers& handlers,
+                x12::Issues& issues) {
+  if (interchange.rejected) return;
+  for (std::size_t g = 0; g < interchange.groups.size(); ++g) {
+    x12::FunctionalGroup& group = interchange.groups[g];
+    if (group.rejected) continue;
+    for (std::size_t s = 0; s < group.sets.size(); ++s) {
+      x12::TransactionSet& set = group.sets[s];
+      auto handler = handlers.find(set.id());
+      if (set.rejected || handler == handlers.end()) continue;
+      transactions::SetLocation location{file.original_name,
+                                         index,
+                                         static_cast<int>(g),
+                                         static_cast<int>(s),
+                                         std::string(interchange.control()),
+                                         std::string(group.control()),
+                                         std::string(set.control())};
+      transactions::SetIssues set_issues(location, set, issues);
+      handler->second->check(context, set, set_issues);
+      if (set_issues.count() > 0) set.rejected = true;
+    }
+  }
+}
+
+// Records one new interchange with its sets (each stored by its handler), and stages its answer.
 void take_interchange(runner::JobContext& context, const store::FileRecord& file,
-                      const x12::Interchange& interchange, int index, const x12::Issues& issues,
-                      Tally& tally) {
+                      x12::Interchange& interchange, int index, const Handlers& handlers,
+                      x12::Issues& issues, Tally& tally) {
+  check_sets(context, file, interchange, index, handlers, issues);
   store::InterchangeRecord record;
   record.file_id = file.id;
   record.sender = party(interchange.sender_qualifier(), interchange.sender_id());
@@ -98,13 +131,22 @@ void take_interchange(runner::JobContext& context, const store::FileRecord& file
       row.set_id = std::string(set.id());
       row.set_control = std::string(set.control());
       bool rejected = interchange.rejected || group.rejected || set.rejected;
-      // No handler takes a set yet: it is kept, visible, for the handlers that plug in here
-      // (850 and 754 in "Order intake" and "Fulfilment", 997 reconciliation).
-      row.state = rejected ? "rejected" : "unhandled";
+      auto handler = handlers.find(set.id());
+      bool handled = !rejected && handler != handlers.end();
+      // A set without a handler is kept, visible, for the handlers still to come (754 and
+      // 997 reconciliation in "Fulfilment").
+      row.state = rejected ? "rejected" : (handled ? "received" : "unhandled");
       row.offset = static_cast<std::int64_t>(set.segments.front().offset());
-      store::insert_transaction_set(context.db, context.actor, interchange_id, file.id, row);
+      std::int64_t set_id =
+          store::insert_transaction_set(context.db, context.actor, interchange_id, file.id, row);
       ++tally.sets;
       tally.sets_rejected += rejected;
+      if (!handled) continue;
+      SetOutcome outcome = handler->second->store(context, set, set_id, file);
+      store::set_transaction_set_state(context.db, context.actor, set_id, file.id, row.state,
+                                       outcome.state, outcome.note);
+      if (!outcome.note.empty()) tally.notes.push_back(outcome.note);
+      if (!outcome.file_problem.empty()) tally.file_problems.push_back(outcome.file_problem);
     }
   }
   x12::AcknowledgmentPlan plan = x12::plan_acknowledgment(interchange, index, issues);
@@ -168,9 +210,9 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
 
   x12::Issues issues;
   x12::Document document = x12::read_document(content, file.original_name, issues);
-  std::vector<std::string> problems;
-  for (const x12::Issue& issue : issues) problems.push_back(x12::format_issue(issue));
   if (document.interchanges.empty()) {
+    std::vector<std::string> problems;
+    for (const x12::Issue& issue : issues) problems.push_back(x12::format_issue(issue));
     return {Kind::kError, join(problems, "\n"), problems.empty() ? "no interchange" : problems[0]};
   }
   for (const x12::Interchange& interchange : document.interchanges) {
@@ -185,7 +227,7 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
 
   Tally tally;
   for (std::size_t index = 0; index < document.interchanges.size(); ++index) {
-    const x12::Interchange& interchange = document.interchanges[index];
+    x12::Interchange& interchange = document.interchanges[index];
     std::optional<store::InterchangeRecord> known = store::find_interchange(
         context.db, party(interchange.sender_qualifier(), interchange.sender_id()),
         party(interchange.receiver_qualifier(), interchange.receiver_id()),
@@ -193,14 +235,18 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
     if (known) {
       resend_answer(context, *known, tally);
     } else {
-      take_interchange(context, file, interchange, static_cast<int>(index), issues, tally);
+      take_interchange(context, file, interchange, static_cast<int>(index), handlers_, issues,
+                       tally);
     }
   }
 
+  std::vector<std::string> problems;
+  for (const x12::Issue& issue : issues) problems.push_back(x12::format_issue(issue));
   std::string answers = tally.answers.empty() ? "no answer" : join(tally.answers, ", ");
   std::string summary =
       fmt::format("{} interchange(s), {} set(s), {} rejected; {}", tally.interchanges,
                   tally.sets, tally.sets_rejected, answers);
+  if (!tally.notes.empty()) summary += "; " + join(tally.notes, ", ");
   if (tally.interchanges == 0) {
     std::string what = "already received: " + join(tally.duplicate_of, ", ");
     return {Kind::kDuplicate, what, what + "; " + answers};
@@ -208,11 +254,14 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
   if (!tally.duplicate_of.empty()) {
     summary += "; already received: " + join(tally.duplicate_of, ", ");
   }
+  problems.insert(problems.end(), tally.file_problems.begin(), tally.file_problems.end());
   if (!problems.empty()) {
     return {Kind::kError, join(problems, "\n") + "\nanswered with: " + answers, summary};
   }
   return {Kind::kArchive, "", summary};
 }
+
+X12Intake::X12Intake() { handlers_.emplace("850", std::make_unique<PurchaseOrderIntake>()); }
 
 runner::FileJobSpec x12_intake_spec(const runner::Config& config) {
   runner::FileJobSpec spec;

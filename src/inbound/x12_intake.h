@@ -2,19 +2,27 @@
 // comes from Amazon and is addressed to us, record interchanges and transaction sets, and
 // answer each new interchange with its 997/TA1. A redelivered interchange (same sender and
 // ISA13, or the same bytes) is recorded as a duplicate and its original answer re-sent, byte
-// for byte. Transaction sets without a handler yet are kept as "unhandled".
+// for byte. Each set goes to the handler of its kind (850 today); sets without one are kept
+// as "unhandled".
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 
+#include "inbound/set_handler.h"
 #include "runner/file_job.h"
 
 namespace inbound {
 
 class X12Intake : public runner::FileHandler {
  public:
+  X12Intake();  // registers the set handlers: 850
   runner::FileOutcome process(runner::JobContext& context, const store::FileRecord& file,
                               std::string_view content) override;
+
+ private:
+  std::map<std::string, std::unique_ptr<SetHandler>, std::less<>> handlers_;
 };
 
 // The inbox rules of avedi-receive: every name (OpenAS2 names files after the AS2 message id,

@@ -112,6 +112,19 @@ void require_folder(const Reader& reader, const std::string& key, const std::str
 
 }  // namespace
 
+std::vector<std::string> vendor_codes(const Config& config) {
+  std::vector<std::string> codes;
+  for (const Vendor& vendor : config.vendors) codes.push_back(vendor.code);
+  return codes;
+}
+
+const Vendor* find_vendor(const Config& config, const std::string& code) {
+  for (const Vendor& vendor : config.vendors) {
+    if (vendor.code == code) return &vendor;
+  }
+  return nullptr;
+}
+
 std::string config_path(const std::string& option) {
   if (!option.empty()) return option;
   if (const char* env = std::getenv("AVEDI_CONFIG"); env != nullptr && *env != '\0') return env;
@@ -147,18 +160,42 @@ Config load_config(const std::string& path, FolderCheck check_folders) {
   std::string usage = reader.text("usage", 1);
   if (usage != "T" && usage != "P") reader.fail("usage", "must be T (test) or P (production)");
   config.usage = usage[0];
-  std::optional<YAML::Node> found_codes = reader.find("vendor_codes");
-  if (!found_codes || !found_codes->IsSequence() || found_codes->size() == 0) {
-    reader.fail("vendor_codes", "must be a list of at least one vendor code");
+  std::optional<YAML::Node> found_vendors = reader.find("vendors");
+  if (!found_vendors || !found_vendors->IsSequence() || found_vendors->size() == 0) {
+    reader.fail("vendors", "must be a list of at least one vendor (code, freight_terms)");
   }
-  const YAML::Node& codes = *found_codes;
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    std::string code = codes[i].IsScalar() ? codes[i].as<std::string>() : "";
-    if (code.empty() || code.size() > 30) {
-      reader.fail(fmt::format("vendor_codes[{}]", i), "must be a code of 1-30 characters");
+  for (std::size_t i = 0; i < found_vendors->size(); ++i) {
+    std::string key = fmt::format("vendors[{}]", i);
+    const YAML::Node& item = (*found_vendors)[i];
+    if (!item.IsMap() || !item["code"] || !item["code"].IsScalar()) {
+      reader.fail(key, "must have a code (our vendor code in Amazon's REF*CR)");
     }
-    config.vendor_codes.push_back(code);
+    Vendor vendor;
+    vendor.code = item["code"].as<std::string>();
+    if (vendor.code.empty() || vendor.code.size() > 30) {
+      reader.fail(key + ".code", "must be 1-30 characters");
+    }
+    std::string terms = item["freight_terms"] && item["freight_terms"].IsScalar()
+                            ? item["freight_terms"].as<std::string>()
+                            : "";
+    if (terms == "collect") {
+      vendor.freight_terms = FreightTerms::kCollect;
+    } else if (terms == "prepaid") {
+      vendor.freight_terms = FreightTerms::kPrepaid;
+    } else {
+      reader.fail(key + ".freight_terms", "must be collect or prepaid");
+    }
+    config.vendors.push_back(vendor);
   }
+  config.catalog = reader.folder("catalog");
+  config.acknowledge.deadline_hours =
+      static_cast<int>(reader.number("acknowledge.deadline_hours", 24, 1, 24 * 14));
+  config.acknowledge.warn_hours =
+      static_cast<int>(reader.number("acknowledge.warn_hours", 4, 0, 24 * 14));
+  config.acknowledge.ship_lead_days =
+      static_cast<int>(reader.number("acknowledge.ship_lead_days", 2, 0, 365));
+  config.acknowledge.backorder_lead_days =
+      static_cast<int>(reader.number("acknowledge.backorder_lead_days", 14, 1, 365));
   config.intake.min_age_seconds =
       static_cast<int>(reader.number("intake.min_age_seconds", 10, 0, 86400));
   config.intake.max_incomplete_seconds =

@@ -41,16 +41,38 @@ struct Intake {
   std::uint64_t max_file_bytes = 64ull * 1024 * 1024;  // larger files are refused unread
 };
 
+enum class FreightTerms { kCollect, kPrepaid };
+
+// One of our vendor codes at Amazon (REF*CR of the 850) and how its freight is paid.
+struct Vendor {
+  std::string code;
+  FreightTerms freight_terms = FreightTerms::kCollect;  // collect: Amazon routes (753/754, ARN)
+};
+
+struct Acknowledge {
+  int deadline_hours = 24;        // Amazon expects the 855 this long after the 850 arrived
+  int warn_hours = 4;             // runs log every PO this close to its deadline
+  int ship_lead_days = 2;         // ACK*IA ship date: today + this
+  int backorder_lead_days = 14;   // ACK*IB ship date: today + this
+};
+
 struct Config {
   std::string path;  // the config file itself
   Folders folders;
   Party ours;
   Party amazon;
   char usage = 'T';  // ISA15 of what we send: T test, P production
-  std::vector<std::string> vendor_codes;
+  std::vector<Vendor> vendors;
+  std::string catalog;  // config/catalog.csv: Amazon product ids -> our SKUs
   Intake intake;
+  Acknowledge acknowledge;
   unsigned file_mode = 0640;  // mode of every file avedi writes
 };
+
+// The vendor codes of `config`, for checking an 850's REF*CR.
+std::vector<std::string> vendor_codes(const Config& config);
+// The vendor with `code`, or nullptr.
+const Vendor* find_vendor(const Config& config, const std::string& code);
 
 // The config path: `option` if given, else $AVEDI_CONFIG, else config/avedi.yaml.
 std::string config_path(const std::string& option);

@@ -58,12 +58,11 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
     std::filesystem::create_directories(context.staging);
   }
   context.actor.run_id = store::start_run(db, job.name, now_text);
-  std::unique_ptr<FileHandler> handler = job.make_handler();
-  FileJobResult result = run_file_job(context, job.spec(config), *handler, options.file);
+  FileJobResult result = job.run(context, options.file);
   int code = exit_code_of(result);
   store::finish_run(db, context.actor.run_id, now_text, code,
                     {result.archived + result.duplicates, result.rejected, result.documents});
-  log->info("{}run done: {} archived, {} duplicate, {} rejected, {} document(s) delivered; exit {}",
+  log->info("{}run done: {} processed, {} duplicate, {} rejected, {} document(s) delivered; exit {}",
             options.dry_run ? "dry " : "", result.archived, result.duplicates, result.rejected,
             result.documents, code);
   if (options.dry_run) {
@@ -76,6 +75,15 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
 }
 
 }  // namespace
+
+std::function<FileJobResult(JobContext&, const std::optional<std::string>&)> file_job(
+    std::function<FileJobSpec(const Config&)> spec,
+    std::function<std::unique_ptr<FileHandler>()> make_handler) {
+  return [spec, make_handler](JobContext& context, const std::optional<std::string>& file) {
+    std::unique_ptr<FileHandler> handler = make_handler();
+    return run_file_job(context, spec(context.config), *handler, file);
+  };
+}
 
 int run_job(int argc, char** argv, const JobDefinition& job) {
   int exit_code = kExitOk;
@@ -91,6 +99,9 @@ int run_job(int argc, char** argv, const JobDefinition& job) {
   }
   try {
     return run_with(job, *options, config);
+  } catch (const ConfigError& error) {  // a file the config names (e.g. the catalog) is bad
+    std::cerr << job.name << ": " << error.what() << "\n";
+    return kExitConfigError;
   } catch (const std::invalid_argument& error) {  // e.g. a malformed AVEDI_NOW
     std::cerr << job.name << ": " << error.what() << "\n";
     return kExitUsage;

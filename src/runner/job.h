@@ -13,9 +13,15 @@ namespace runner {
 struct JobDefinition {
   std::string name;         // avedi-receive
   std::string description;  // one line for --help
-  std::function<FileJobSpec(const Config&)> spec;
-  std::function<std::unique_ptr<FileHandler>()> make_handler;
+  // The job's work, given the context and the --file option (nullopt when not given).
+  std::function<FileJobResult(JobContext&, const std::optional<std::string>&)> run;
 };
+
+// The `run` of a job that takes files from an inbox: `spec` says which, `make_handler` what to
+// do with each.
+std::function<FileJobResult(JobContext&, const std::optional<std::string>&)> file_job(
+    std::function<FileJobSpec(const Config&)> spec,
+    std::function<std::unique_ptr<FileHandler>()> make_handler);
 
 // Parses argv (--config, --file, --dry-run, -v, --help, --version), runs the job and returns
 // the exit code (runner/exit_codes.h). Never throws.

@@ -52,18 +52,22 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
     return *existing;  // the business event already has its document: never a second one
   }
   ControlNumbers numbers;
-  numbers.interchange = store::next_control_number(context.db, request.partner, "ISA13");
-  if (request.uses_group) {
-    numbers.group = store::next_control_number(context.db, request.partner, "GS06");
-  }
   store::DocumentRecord document;
+  if (request.file_name.empty()) {
+    numbers.interchange = store::next_control_number(context.db, request.partner, "ISA13");
+    if (request.uses_group) {
+      numbers.group = store::next_control_number(context.db, request.partner, "GS06");
+    }
+    document.interchange_control = fmt::format("{:09}", numbers.interchange);
+    if (request.uses_group) document.group_control = std::to_string(numbers.group);
+    document.file_name = document_file_name(request.type, numbers.interchange);
+  } else {
+    document.file_name = request.file_name;
+  }
   document.job = context.actor.job;
   document.type = request.type;
   document.business_key = request.business_key;
   document.partner = request.partner;
-  document.interchange_control = fmt::format("{:09}", numbers.interchange);
-  if (request.uses_group) document.group_control = std::to_string(numbers.group);
-  document.file_name = document_file_name(request.type, numbers.interchange);
   document.outbox = request.outbox;
   document.content = request.build(numbers);
   document.state = "built";

@@ -28,13 +28,16 @@ struct DocumentRequest {
   std::string outbox;        // destination folder
   std::optional<std::int64_t> source_file_id;
   bool uses_group = true;    // false for an interchange with only a TA1
+  // X12 documents are named after their ISA13 (avedi_<type>_<ISA13>.edi). A file without
+  // control numbers (a CSV for the 3PL) gives its own name here instead.
+  std::string file_name;
   // Builds the bytes for the allocated numbers.
   std::function<std::string(const ControlNumbers&)> build;
 };
 
 // Must run inside the caller's open transaction. Returns the existing document when the
-// business event already has one (nothing new is allocated), else allocates control numbers,
-// builds, stores (state built) and writes the staging file.
+// business event already has one (nothing new is allocated), else allocates control numbers
+// (unless `file_name` is given), builds, stores (state built) and writes the staging file.
 store::DocumentRecord stage_document(JobContext& context, const DocumentRequest& request);
 
 // Queues a delivered document for delivery again with the same bytes and control numbers

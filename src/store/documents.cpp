@@ -10,7 +10,8 @@ namespace store {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, job, type, business_key, partner, interchange_control, coalesce(group_control, ''), "
+    "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
+    "coalesce(group_control, ''), "
     "file_name, outbox, content, state, source_file_id, deliveries FROM documents ";
 
 DocumentRecord read_row(SQLite::Statement& query) {
@@ -65,7 +66,11 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   insert.bind(2, document.type);
   insert.bind(3, document.business_key);
   insert.bind(4, document.partner);
-  insert.bind(5, document.interchange_control);
+  if (document.interchange_control.empty()) {
+    insert.bind(5);
+  } else {
+    insert.bind(5, document.interchange_control);
+  }
   if (document.group_control.empty()) {
     insert.bind(6);
   } else {

@@ -64,4 +64,14 @@ std::int64_t insert_transaction_set(Db& db, const Actor& actor, std::int64_t int
   return id;
 }
 
+void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
+                               std::int64_t file_id, const std::string& from_state,
+                               const std::string& to_state, const std::string& detail) {
+  SQLite::Statement update(db.sql(), "UPDATE transaction_sets SET state = ? WHERE id = ?");
+  update.bind(1, to_state);
+  update.bind(2, static_cast<std::int64_t>(set_id));
+  update.exec();
+  record_transition(db, actor, "transaction_set", set_id, from_state, to_state, file_id, detail);
+}
+
 }  // namespace store

@@ -105,6 +105,9 @@ std::optional<InterchangeRecord> find_interchange(Db& db, const std::string& sen
 std::int64_t insert_interchange(Db& db, const Actor& actor, const InterchangeRecord& interchange);
 std::int64_t insert_transaction_set(Db& db, const Actor& actor, std::int64_t interchange_id,
                                     std::int64_t file_id, const TransactionSetRecord& set);
+void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
+                               std::int64_t file_id, const std::string& from_state,
+                               const std::string& to_state, const std::string& detail);
 
 // --- control numbers ---
 // The next value of `kind` (ISA13, GS06, ST02) for `partner`, starting at 1. Never reused;

@@ -49,7 +49,8 @@ JobTree::JobTree() {
                              "  ours: {isa_qualifier: ZZ, isa_id: VENDORID, gs_id: VENDORID}\n"
                              "  amazon: {isa_qualifier: ZZ, isa_id: AMAZON, gs_id: AMAZON}\n"
                              "usage: T\n"
-                             "vendor_codes: [VEND01]\n"
+                             "vendors: [{code: VEND01, freight_terms: collect}]\n"
+                             "catalog: catalog.csv\n"
                              "intake: {min_age_seconds: 0, max_incomplete_seconds: 3600}\n";
 }
 
@@ -156,6 +157,11 @@ std::string amazon_850(int control, int orders) {
                    .add("PO" + std::to_string(control) + "X" + std::to_string(order))
                    .add("").add("20261120"));
     writer.add(x12::SegmentBuilder("REF").add("CR").add("VEND01"));
+    writer.add(x12::SegmentBuilder("FOB").add("CC"));
+    writer.add(x12::SegmentBuilder("CSH").add("Y"));
+    writer.add(x12::SegmentBuilder("DTM").add("064").add("20261201"));
+    writer.add(x12::SegmentBuilder("DTM").add("063").add("20261208"));
+    writer.add(x12::SegmentBuilder("N1").add("ST").add("").add("92").add("ABE8"));
     writer.add(x12::SegmentBuilder("PO1").add("1").add("10").add("EA").add("12.5").add("PE")
                    .add("BP").add("B0EXAMPLE1"));
     writer.add(x12::SegmentBuilder("CTT").add("1").add("10"));

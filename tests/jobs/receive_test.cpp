@@ -22,7 +22,7 @@ using testing_jobs::kFixedNow;
 namespace {
 
 std::string sample_inbox(const std::string& name) {
-  return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../sample-inbox/" + name);
+  return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../sample-inbox/as2/" + name);
 }
 
 // The folders an operator looks at, as text: every path, and the content of what we sent.
@@ -66,7 +66,9 @@ TEST_SUITE("avedi-receive") {
     }
     CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/receive/sample-inbox.expected", actual) ==
           "");
-    CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'unhandled'") == 3);
+    CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'po_received'") == 2);
+    CHECK(count(tree, "SELECT count(*) FROM purchase_orders WHERE state = 'received'") == 2);
+    CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'unhandled'") == 1);
     CHECK(count(tree, "SELECT count(*) FROM runs WHERE exit_code = 65 AND ended_at IS NOT NULL") ==
           1);
   }

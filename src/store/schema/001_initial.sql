@@ -58,11 +58,11 @@ CREATE TABLE transaction_sets (
   first_segment   INTEGER NOT NULL            -- byte offset of ST in the file
 );
 
--- Per partner, the last control number used of each kind. Allocated inside the transaction
--- that stores the document using it; never reused.
+-- Per partner, the last number used of each kind (ISA13, GS06 for X12; a file sequence for
+-- CSVs). Allocated inside the transaction that stores the document using it; never reused.
 CREATE TABLE control_numbers (
   partner     TEXT    NOT NULL,
-  kind        TEXT    NOT NULL CHECK (kind IN ('ISA13', 'GS06', 'ST02')),
+  kind        TEXT    NOT NULL,
   last_value  INTEGER NOT NULL,
   PRIMARY KEY (partner, kind)
 );
@@ -76,7 +76,7 @@ CREATE TABLE documents (
   type                 TEXT    NOT NULL,      -- 997, TA1, 855, ...
   business_key         TEXT    NOT NULL UNIQUE,
   partner              TEXT    NOT NULL,
-  interchange_control  TEXT    NOT NULL,      -- ISA13
+  interchange_control  TEXT,                  -- ISA13 (NULL for a CSV)
   group_control        TEXT,                  -- GS06 (NULL for a TA1 alone)
   file_name            TEXT    NOT NULL UNIQUE,
   outbox               TEXT    NOT NULL,      -- the folder it is delivered to

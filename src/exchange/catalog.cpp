@@ -1,0 +1,135 @@
+// Catalog parsing and id resolution.
+#include "exchange/catalog.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "transactions/amazon_mapping.h"
+
+namespace exchange {
+namespace {
+
+const std::vector<std::string> kIdColumns = {"asin", "ean", "upc", "gtin", "isbn", "vendor_item"};
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::optional<bool> parse_flag(const std::string& value) {
+  if (value.empty() || value == "0" || value == "false" || value == "no" || value == "n" ||
+      value == "N") {
+    return false;
+  }
+  if (value == "1" || value == "true" || value == "yes" || value == "y" || value == "Y") return true;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string catalog_column_for(std::string_view qualifier) {
+  // Amazon's PO1 qualifiers -> catalog columns. UA (case code) is a GTIN of the case.
+  if (qualifier == amazon::kAsin) return "asin";
+  if (qualifier == amazon::kEan) return "ean";
+  if (qualifier == amazon::kUpc) return "upc";
+  if (qualifier == amazon::kGtin || qualifier == amazon::kCaseCode) return "gtin";
+  if (qualifier == amazon::kIsbn) return "isbn";
+  if (qualifier == amazon::kVendorItem) return "vendor_item";
+  return "";
+}
+
+std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProblem>& problems) {
+  std::size_t before = problems.size();
+  CsvTable table = parse_csv(text, {"sku"}, problems);
+  Catalog catalog;
+  std::set<std::string> skus;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::vector<std::string>& row = table.rows[r];
+    int row_number = table.row_numbers[r];
+    auto cell = [&](const std::string& column) {
+      int index = table.column(column);
+      return index < 0 ? std::string() : trimmed(row[static_cast<std::size_t>(index)]);
+    };
+    CatalogItem item;
+    item.sku = cell("sku");
+    if (item.sku.empty()) {
+      problems.push_back({row_number, "sku", "is empty"});
+      continue;
+    }
+    if (!skus.insert(item.sku).second) {
+      problems.push_back({row_number, "sku", fmt::format("\"{}\" appears twice", item.sku)});
+    }
+    for (const std::string& column : kIdColumns) {
+      std::string value = cell(column);
+      if (!value.empty()) item.ids[column] = value;
+    }
+    if (std::string pack = cell("case_pack"); !pack.empty()) {
+      std::optional<model::Decimal> parsed = model::Decimal::parse(pack);
+      if (!parsed || parsed->units() <= 0 || parsed->units() % model::Decimal::kUnit != 0) {
+        problems.push_back({row_number, "case_pack",
+                            fmt::format("\"{}\" is not a whole number above 0", pack)});
+      } else {
+        item.case_pack = parsed->units() / model::Decimal::kUnit;
+      }
+    }
+    if (std::string cost = cell("cost"); !cost.empty()) {
+      item.cost = model::Decimal::parse(cost);
+      if (!item.cost || item.cost->units() < 0) {
+        problems.push_back({row_number, "cost", fmt::format("\"{}\" is not a price", cost)});
+      }
+    }
+    std::optional<bool> discontinued = parse_flag(cell("discontinued"));
+    if (!discontinued) {
+      problems.push_back({row_number, "discontinued",
+                          fmt::format("\"{}\" is not yes/no (1/0, true/false, y/n)",
+                                      cell("discontinued"))});
+    } else {
+      item.discontinued = *discontinued;
+    }
+    catalog.items_.push_back(std::move(item));
+  }
+  if (problems.size() > before) return std::nullopt;
+  return catalog;
+}
+
+Resolution Catalog::resolve(const std::vector<model::ProductId>& ids) const {
+  std::set<const CatalogItem*> matched;
+  std::vector<std::string> tried;
+  for (const model::ProductId& id : ids) {
+    std::string column = catalog_column_for(id.qualifier);
+    if (column.empty()) continue;  // a qualifier the catalog has no column for
+    tried.push_back(fmt::format("{} {}", id.qualifier, id.value));
+    std::vector<const CatalogItem*> hits;
+    for (const CatalogItem& item : items_) {
+      auto value = item.ids.find(column);
+      if (value != item.ids.end() && value->second == id.value) hits.push_back(&item);
+    }
+    if (hits.size() > 1) {
+      return {nullptr, fmt::format("{} {} matches SKUs {} and {} in the catalog", id.qualifier,
+                                   id.value, hits[0]->sku, hits[1]->sku)};
+    }
+    if (hits.size() == 1) matched.insert(hits[0]);
+  }
+  if (matched.size() > 1) {
+    auto first = matched.begin();
+    return {nullptr, fmt::format("the line's ids point to different SKUs ({} and {})",
+                                 (*first)->sku, (*std::next(first))->sku)};
+  }
+  if (matched.empty()) {
+    std::string all;
+    for (const std::string& item : tried) all += (all.empty() ? "" : ", ") + item;
+    return {nullptr, fmt::format("no catalog SKU has {}", all.empty() ? "any of its ids" : all)};
+  }
+  return {*matched.begin(), ""};
+}
+
+const CatalogItem* Catalog::find(const std::string& sku) const {
+  for (const CatalogItem& item : items_) {
+    if (item.sku == sku) return &item;
+  }
+  return nullptr;
+}
+
+}  // namespace exchange

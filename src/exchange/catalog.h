@@ -1,0 +1,48 @@
+// config/catalog.csv: which of our SKUs an Amazon product id means. Columns
+// sku,asin,ean,upc,gtin,isbn,vendor_item,case_pack,cost,discontinued (empty cells allowed
+// except sku). A PO line resolves to exactly one SKU by its ids, or is rejected with the reason.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exchange/csv.h"
+#include "model/decimal.h"
+#include "model/purchase_order.h"
+
+namespace exchange {
+
+struct CatalogItem {
+  std::string sku;
+  std::map<std::string, std::string> ids;  // column (asin, ean, ...) -> value
+  std::int64_t case_pack = 0;              // eaches per case; 0 when unknown
+  std::optional<model::Decimal> cost;
+  bool discontinued = false;
+};
+
+struct Resolution {
+  const CatalogItem* item = nullptr;  // set when exactly one SKU matches
+  std::string reason;                 // why not, otherwise
+};
+
+class Catalog {
+ public:
+  // Parses the catalog; every problem names the row and column. Returns nullopt when any.
+  static std::optional<Catalog> parse(std::string_view text, std::vector<CsvProblem>& problems);
+
+  // The one SKU all of the line's ids point to, or why there is none.
+  Resolution resolve(const std::vector<model::ProductId>& ids) const;
+  const CatalogItem* find(const std::string& sku) const;
+  std::size_t size() const { return items_.size(); }
+
+ private:
+  std::vector<CatalogItem> items_;
+};
+
+// The catalog column an Amazon id qualifier is looked up in ("BP" -> "asin"), or "".
+std::string catalog_column_for(std::string_view qualifier);
+
+}  // namespace exchange

@@ -1,0 +1,189 @@
+// CSV reading and writing. Hand-written rather than libfccp: that library needs the column
+// count at compile time and stops at the first error, and a 3PL file must be refused with
+// every bad row and column named.
+#include "exchange/csv.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace exchange {
+namespace {
+
+std::string lower_trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Splits the next record starting at `at`; returns false at end of text. `row` counts
+// physical lines so quoted line breaks keep row numbers true to the file.
+bool next_record(std::string_view text, std::size_t& at, int& row, int& record_row,
+                 std::vector<std::string>& cells, std::vector<CsvProblem>& problems) {
+  cells.clear();
+  if (at >= text.size()) return false;
+  record_row = row;
+  std::string cell;
+  bool quoted = false;
+  bool was_quoted = false;
+  while (at < text.size()) {
+    char c = text[at];
+    if (quoted) {
+      if (c == '"') {
+        if (at + 1 < text.size() && text[at + 1] == '"') {
+          cell += '"';
+          at += 2;
+          continue;
+        }
+        quoted = false;
+        ++at;
+        continue;
+      }
+      if (c == '\n') ++row;
+      cell += c;
+      ++at;
+      continue;
+    }
+    if (c == '"') {
+      if (!cell.empty() || was_quoted) {
+        problems.push_back({record_row, "", fmt::format("cell {}: a quote inside an unquoted "
+                                                        "cell (quote the whole cell)",
+                                                        cells.size() + 1)});
+      }
+      quoted = true;
+      was_quoted = true;
+      ++at;
+      continue;
+    }
+    if (c == ',') {
+      cells.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+      ++at;
+      continue;
+    }
+    if (c == '\r' && at + 1 < text.size() && text[at + 1] == '\n') {
+      ++at;
+      continue;
+    }
+    if (c == '\n') {
+      ++at;
+      ++row;
+      break;
+    }
+    if (was_quoted) {
+      problems.push_back({record_row, "", fmt::format("cell {}: text after the closing quote",
+                                                      cells.size() + 1)});
+      was_quoted = false;
+    }
+    cell += c;
+    ++at;
+  }
+  if (quoted) {
+    problems.push_back({record_row, "", "a quoted cell is never closed (the file ends inside it)"});
+  }
+  cells.push_back(std::move(cell));
+  return true;
+}
+
+bool blank(const std::vector<std::string>& cells) {
+  return cells.size() == 1 && lower_trimmed(cells[0]).empty();
+}
+
+bool is_plain_number(std::string_view cell) {
+  std::size_t at = (cell.size() > 1 && (cell[0] == '-' || cell[0] == '+')) ? 1 : 0;
+  bool digits = false;
+  bool point = false;
+  for (; at < cell.size(); ++at) {
+    if (cell[at] >= '0' && cell[at] <= '9') {
+      digits = true;
+    } else if (cell[at] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
+int CsvTable::column(std::string_view name) const {
+  auto found = std::find(header.begin(), header.end(), name);
+  return found == header.end() ? -1 : static_cast<int>(found - header.begin());
+}
+
+CsvTable parse_csv(std::string_view text, const std::vector<std::string>& required,
+                   std::vector<CsvProblem>& problems) {
+  CsvTable table;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::size_t at = 0;
+  int row = 1;
+  int record_row = 1;
+  std::vector<std::string> cells;
+  while (next_record(text, at, row, record_row, cells, problems)) {
+    if (blank(cells)) continue;
+    if (table.header.empty()) {
+      for (const std::string& cell : cells) table.header.push_back(lower_trimmed(cell));
+      for (std::size_t i = 0; i < table.header.size(); ++i) {
+        if (table.header[i].empty()) {
+          problems.push_back({record_row, "", fmt::format("header cell {} is empty", i + 1)});
+        } else if (std::find(table.header.begin(), table.header.begin() + i, table.header[i]) !=
+                   table.header.begin() + i) {
+          problems.push_back({record_row, table.header[i], "column appears twice in the header"});
+        }
+      }
+      for (const std::string& name : required) {
+        if (table.column(name) < 0) {
+          problems.push_back({record_row, name, "required column is missing from the header"});
+        }
+      }
+      continue;
+    }
+    if (cells.size() != table.header.size()) {
+      problems.push_back({record_row, "", fmt::format("has {} cells, the header has {}",
+                                                      cells.size(), table.header.size())});
+      continue;
+    }
+    table.rows.push_back(cells);
+    table.row_numbers.push_back(record_row);
+  }
+  if (table.header.empty()) problems.push_back({1, "", "the file is empty (no header row)"});
+  return table;
+}
+
+std::string format_csv_problem(std::string_view file, const CsvProblem& problem) {
+  if (problem.column.empty()) {
+    return fmt::format("{}: row {}: {}", file, problem.row, problem.message);
+  }
+  return fmt::format("{}: row {}, column {}: {}", file, problem.row, problem.column,
+                     problem.message);
+}
+
+std::string format_csv_row(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) line += ',';
+    std::string cell = cells[i];
+    if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
+        !is_plain_number(cell)) {
+      cell.insert(cell.begin(), '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") != std::string::npos) {
+      std::string quoted = "\"";
+      for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+      }
+      cell = quoted + '"';
+    }
+    line += cell;
+  }
+  return line + "\n";
+}
+
+}  // namespace exchange

@@ -1,0 +1,282 @@
+// The acknowledge job. One transaction per PO: its line decisions, its 855 (with control
+// numbers) and its state change commit together; then the 855 is delivered. The release CSV
+// covers every acknowledged PO not yet released, so a crash between the two loses nothing.
+#include "outbound/acknowledge.h"
+
+#include <chrono>
+#include <map>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "exchange/catalog.h"
+#include "exchange/order_release_csv.h"
+#include "model/allocation.h"
+#include "runner/outbox.h"
+#include "store/database.h"
+#include "store/orders.h"
+#include "transactions/po_acknowledgment_855.h"
+#include "util/file.h"
+#include "x12/writer.h"
+
+namespace outbound {
+namespace {
+
+exchange::Catalog load_catalog(const runner::Config& config) {
+  std::string text;
+  try {
+    text = util::read_file(config.catalog);
+  } catch (const util::IoError& error) {
+    throw runner::ConfigError(fmt::format("{}: catalog: {}", config.path, error.what()));
+  }
+  std::vector<exchange::CsvProblem> problems;
+  std::optional<exchange::Catalog> catalog = exchange::Catalog::parse(text, problems);
+  if (!catalog) {
+    std::string all;
+    for (const exchange::CsvProblem& problem : problems) {
+      all += "\n  " + exchange::format_csv_problem(config.catalog, problem);
+    }
+    throw runner::ConfigError(fmt::format("{}: catalog is invalid:{}", config.path, all));
+  }
+  return *catalog;
+}
+
+std::string partner_key(const runner::Config& config) {
+  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
+}
+
+// The 855 interchange for one PO.
+std::string write_855(const runner::JobContext& context, const model::PurchaseOrder& order,
+                      const std::vector<model::LineDecision>& decisions,
+                      const runner::ControlNumbers& numbers) {
+  const runner::Config& config = context.config;
+  x12::InterchangeHeader isa;
+  isa.sender_qualifier = config.ours.isa_qualifier;
+  isa.sender_id = config.ours.isa_id;
+  isa.receiver_qualifier = config.amazon.isa_qualifier;
+  isa.receiver_id = config.amazon.isa_id;
+  isa.date = util::format_time(context.now, "%y%m%d");
+  isa.time = util::format_time(context.now, "%H%M");
+  isa.control = std::to_string(numbers.interchange);
+  isa.usage = config.usage;
+  x12::WriteOptions options;
+  options.line_break = x12::LineBreak::kAfterSegment;
+  x12::InterchangeWriter writer(isa, options);
+  writer.begin_group({"PR", config.ours.gs_id, config.amazon.gs_id,
+                      util::format_time(context.now, "%Y%m%d"),
+                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
+                      "004010"});
+  writer.begin_set("855", "0001");
+  for (const x12::SegmentBuilder& segment : transactions::acknowledgment_855(order, decisions)) {
+    writer.add(segment);
+  }
+  writer.end_set();
+  writer.end_group();
+  return writer.finish();
+}
+
+class Acknowledger {
+ public:
+  Acknowledger(runner::JobContext& context, const exchange::Catalog& catalog,
+               const store::Snapshot& snapshot)
+      : context_(context), catalog_(catalog), snapshot_(snapshot) {
+    const runner::Acknowledge& settings = context.config.acknowledge;
+    dates_.ship_date = util::format_time(
+        context.now + std::chrono::days(settings.ship_lead_days), "%Y%m%d");
+    dates_.backorder_date = util::format_time(
+        context.now + std::chrono::days(settings.backorder_lead_days), "%Y%m%d");
+  }
+
+  // Decides, stores and stages the 855 of one PO, in one transaction.
+  void acknowledge(store::StoredOrder order) {
+    model::PurchaseOrder purchase_order = store::to_purchase_order(order);
+    std::map<std::string, std::int64_t> free_before = free_units_;
+    std::vector<model::LineDecision> decisions;
+    for (std::size_t i = 0; i < order.lines.size(); ++i) {
+      const model::OrderLine& line = purchase_order.lines[i];
+      model::LineFacts facts;
+      exchange::Resolution resolution = catalog_.resolve(line.ids);
+      if (resolution.item == nullptr) {
+        facts.unresolved = resolution.reason;
+      } else {
+        facts.sku = resolution.item->sku;
+        facts.discontinued = resolution.item->discontinued;
+        facts.case_pack = resolution.item->case_pack;
+        facts.free_units = free_units(facts.sku);
+      }
+      model::LineDecision decision =
+          model::allocate_line(line, facts, order.backorder_allowed, dates_);
+      if (!decision.sku.empty()) {
+        free_units_[decision.sku] -= decision.accepted * decision.units_per_uom;
+      }
+      store::StoredLine& stored = order.lines[i];
+      stored.sku = decision.sku;
+      stored.units_per_uom = decision.units_per_uom;
+      stored.accepted = decision.accepted;
+      stored.backordered = decision.backordered;
+      stored.rejected = decision.rejected;
+      stored.ship_date = decision.ship_date;
+      stored.backorder_date = decision.backorder_date;
+      stored.resolution = decision.reason;
+      decisions.push_back(std::move(decision));
+    }
+    try {
+      store::Transaction transaction(context_.db);
+      runner::DocumentRequest request;
+      request.type = "855";
+      request.business_key = fmt::format("855:po:{}", order.id);
+      request.partner = partner_key(context_.config);
+      request.outbox = context_.config.folders.as2_outbox;
+      request.source_file_id = order.file_id;
+      request.build = [&](const runner::ControlNumbers& numbers) {
+        return write_855(context_, purchase_order, decisions, numbers);
+      };
+      store::DocumentRecord document = runner::stage_document(context_, request);
+      std::string summary = summarize(purchase_order, decisions);
+      store::record_acknowledgment(context_.db, context_.actor, order,
+                                   fmt::format("855 {}: {}", document.file_name, summary));
+      transaction.commit();
+      context_.log.info("PO {} acknowledged: {} ({})", order.po_number, summary,
+                        document.file_name);
+      if (context_.actor.now > order.ack_due_at) {
+        context_.log.warn("PO {} was acknowledged after its deadline {}", order.po_number,
+                          order.ack_due_at);
+      }
+      ++acknowledged_;
+    } catch (...) {
+      free_units_ = free_before;  // nothing of this PO was committed
+      throw;
+    }
+  }
+
+  int acknowledged() const { return acknowledged_; }
+
+ private:
+  // Stock of `sku` not yet promised: the snapshot minus what acknowledged orders hold.
+  std::int64_t free_units(const std::string& sku) {
+    auto known = free_units_.find(sku);
+    if (known != free_units_.end()) return known->second;
+    std::int64_t free = store::available_units(context_.db, snapshot_.id, sku) -
+                        store::allocated_units(context_.db, sku);
+    free_units_[sku] = free;
+    return free;
+  }
+
+  static std::string summarize(const model::PurchaseOrder& order,
+                               const std::vector<model::LineDecision>& decisions) {
+    int full = 0, backordered = 0, rejected = 0;
+    for (const model::LineDecision& decision : decisions) {
+      full += decision.backordered == 0 && decision.rejected == 0;
+      backordered += decision.backordered > 0;
+      rejected += decision.rejected > 0;
+    }
+    return fmt::format("{} line(s): {} accepted in full, {} with a backorder, {} with a "
+                       "rejection ({})",
+                       order.lines.size(), full, backordered, rejected,
+                       transactions::accepted_as_ordered(decisions) ? "AD" : "AC");
+  }
+
+  runner::JobContext& context_;
+  const exchange::Catalog& catalog_;
+  store::Snapshot snapshot_;
+  model::AllocationDates dates_;
+  std::map<std::string, std::int64_t> free_units_;
+  int acknowledged_ = 0;
+};
+
+// One CSV for every acknowledged PO not yet released; each PO moves on with it.
+int release_to_3pl(runner::JobContext& context) {
+  std::vector<store::StoredOrder> orders = store::orders_in_state(context.db, "acknowledged");
+  if (orders.empty()) return 0;
+  std::vector<exchange::ReleaseLine> lines;
+  for (const store::StoredOrder& order : orders) {
+    for (const store::StoredLine& line : order.lines) {
+      if (line.accepted <= 0) continue;
+      lines.push_back({order.po_number, line.line_id, line.sku, line.accepted * line.units_per_uom,
+                       order.ship_to_fc, order.deliver_not_before, order.deliver_not_after,
+                       order.freight_terms});
+    }
+  }
+  store::Transaction transaction(context.db);
+  std::string file_name;
+  if (!lines.empty()) {
+    std::string stamp = util::format_time(context.now, "%Y%m%dT%H%M%S");
+    file_name = "orders_" + stamp + ".csv";
+    for (int n = 2; store::find_document_by_file_name(context.db, file_name); ++n) {
+      file_name = fmt::format("orders_{}_{}.csv", stamp, n);
+    }
+    runner::DocumentRequest request;
+    request.type = "release";
+    request.business_key = fmt::format("release:run:{}", context.actor.run_id);
+    request.partner = "3pl";
+    request.outbox = context.config.folders.tpl_outbox;
+    request.file_name = file_name;
+    std::string content = exchange::order_release_csv(lines);
+    request.build = [&](const runner::ControlNumbers&) { return content; };
+    runner::stage_document(context, request);
+  }
+  for (const store::StoredOrder& order : orders) {
+    std::int64_t accepted = 0, backordered = 0;
+    for (const store::StoredLine& line : order.lines) {
+      accepted += line.accepted;
+      backordered += line.backordered;
+    }
+    std::string state = accepted > 0 ? "released" : (backordered > 0 ? "backordered" : "rejected");
+    std::string detail = accepted > 0 ? "released to the 3PL in " + file_name
+                                      : "nothing to release: no line accepted";
+    store::set_order_state(context.db, context.actor, order, state, detail);
+  }
+  transaction.commit();
+  if (!file_name.empty()) {
+    context.log.info("released {} line(s) of {} PO(s) to the 3PL in {}", lines.size(),
+                     orders.size(), file_name);
+  }
+  return static_cast<int>(lines.empty() ? 0 : 1);
+}
+
+void log_deadlines(runner::JobContext& context) {
+  const int warn_hours = context.config.acknowledge.warn_hours;
+  for (const store::StoredOrder& order : store::orders_in_state(context.db, "received")) {
+    std::optional<util::TimePoint> due = util::parse_iso8601(order.ack_due_at);
+    if (!due) continue;
+    auto left = std::chrono::duration_cast<std::chrono::minutes>(*due - context.now);
+    if (left.count() < 0) {
+      context.log.warn("PO {} is PAST its 855 deadline ({}, {} h {} min ago)", order.po_number,
+                       order.ack_due_at, -left.count() / 60, -left.count() % 60);
+    } else if (left < std::chrono::hours(warn_hours)) {
+      context.log.warn("PO {} must be acknowledged by {} ({} h {} min left)", order.po_number,
+                       order.ack_due_at, left.count() / 60, left.count() % 60);
+    }
+  }
+}
+
+}  // namespace
+
+runner::FileJobResult acknowledge_orders(runner::JobContext& context,
+                                         const std::optional<std::string>& file) {
+  if (file) throw std::invalid_argument("avedi-acknowledge takes no --file: it reads the store");
+  runner::FileJobResult result;
+  runner::remove_orphan_staging(context);
+  result.documents += runner::deliver_staged(context);
+  exchange::Catalog catalog = load_catalog(context.config);
+  std::vector<store::StoredOrder> received = store::orders_in_state(context.db, "received");
+  std::optional<store::Snapshot> snapshot = store::latest_snapshot(context.db);
+  if (!snapshot) {
+    if (!received.empty()) {
+      context.log.warn("no stock snapshot yet (run avedi-stock): {} PO(s) wait", received.size());
+    }
+  } else {
+    Acknowledger acknowledger(context, catalog, *snapshot);
+    for (store::StoredOrder& order : received) {
+      acknowledger.acknowledge(std::move(order));
+      result.documents += runner::deliver_staged(context);
+    }
+    result.archived = acknowledger.acknowledged();
+  }
+  release_to_3pl(context);
+  result.documents += runner::deliver_staged(context);
+  log_deadlines(context);
+  return result;
+}
+
+}  // namespace outbound

@@ -1,0 +1,287 @@
+// Orders and stock in SQLite.
+#include "store/orders.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "store/database.h"
+
+namespace store {
+namespace {
+
+std::string encode_ids(const std::vector<model::ProductId>& ids) {
+  std::string out;
+  for (const model::ProductId& id : ids) {
+    if (!out.empty()) out += ';';
+    out += id.qualifier + "=" + id.value;
+  }
+  return out;
+}
+
+std::vector<model::ProductId> decode_ids(const std::string& text) {
+  std::vector<model::ProductId> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    std::string pair = text.substr(start, end - start);
+    std::size_t equals = pair.find('=');
+    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
+    start = end + 1;
+  }
+  return ids;
+}
+
+void load_lines(Db& db, StoredOrder& order) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT id, position, line_id, quantity, uom, unit_price, "
+                          "coalesce(price_basis, ''), product_ids, coalesce(sku, ''), "
+                          "coalesce(units_per_uom, 0), accepted, backordered, rejected, "
+                          "coalesce(ship_date, ''), coalesce(backorder_date, ''), "
+                          "coalesce(resolution, '') FROM po_lines WHERE po_id = ? "
+                          "ORDER BY position");
+  query.bind(1, static_cast<std::int64_t>(order.id));
+  while (query.executeStep()) {
+    StoredLine line;
+    line.id = query.getColumn(0).getInt64();
+    line.position = query.getColumn(1).getInt();
+    line.line_id = query.getColumn(2).getString();
+    line.quantity = query.getColumn(3).getInt64();
+    line.uom = query.getColumn(4).getString();
+    line.unit_price = query.getColumn(5).getString();
+    line.price_basis = query.getColumn(6).getString();
+    line.ids = decode_ids(query.getColumn(7).getString());
+    line.sku = query.getColumn(8).getString();
+    line.units_per_uom = query.getColumn(9).getInt64();
+    line.accepted = query.getColumn(10).getInt64();
+    line.backordered = query.getColumn(11).getInt64();
+    line.rejected = query.getColumn(12).getInt64();
+    line.ship_date = query.getColumn(13).getString();
+    line.backorder_date = query.getColumn(14).getString();
+    line.resolution = query.getColumn(15).getString();
+    order.lines.push_back(std::move(line));
+  }
+}
+
+constexpr const char* kOrderColumns =
+    "SELECT o.id, po_number, vendor_code, order_type, order_date, ship_to_fc, "
+    "deliver_not_before, deliver_not_after, backorder_allowed, freight_terms, o.state, "
+    "canonical, received_at, ack_due_at, i.file_id FROM purchase_orders o "
+    "JOIN transaction_sets s ON s.id = o.transaction_set_id "
+    "JOIN interchanges i ON i.id = s.interchange_id ";
+
+StoredOrder read_order(Db& db, SQLite::Statement& query) {
+  StoredOrder order;
+  order.id = query.getColumn(0).getInt64();
+  order.po_number = query.getColumn(1).getString();
+  order.vendor_code = query.getColumn(2).getString();
+  order.order_type = query.getColumn(3).getString();
+  order.order_date = query.getColumn(4).getString();
+  order.ship_to_fc = query.getColumn(5).getString();
+  order.deliver_not_before = query.getColumn(6).getString();
+  order.deliver_not_after = query.getColumn(7).getString();
+  order.backorder_allowed = query.getColumn(8).getInt() != 0;
+  order.freight_terms = query.getColumn(9).getString();
+  order.state = query.getColumn(10).getString();
+  order.canonical = query.getColumn(11).getString();
+  order.received_at = query.getColumn(12).getString();
+  order.ack_due_at = query.getColumn(13).getString();
+  order.file_id = query.getColumn(14).getInt64();
+  load_lines(db, order);
+  return order;
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::string& value) {
+  if (value.empty()) {
+    statement.bind(index);
+  } else {
+    statement.bind(index, value);
+  }
+}
+
+}  // namespace
+
+model::PurchaseOrder to_purchase_order(const StoredOrder& stored) {
+  model::PurchaseOrder order;
+  order.po_number = stored.po_number;
+  order.order_type = stored.order_type;
+  order.order_date = stored.order_date;
+  order.vendor_code = stored.vendor_code;
+  order.backorder_allowed = stored.backorder_allowed;
+  order.deliver_not_before = stored.deliver_not_before;
+  order.deliver_not_after = stored.deliver_not_after;
+  order.ship_to_fc = stored.ship_to_fc;
+  for (const StoredLine& stored_line : stored.lines) {
+    model::OrderLine line;
+    line.line_id = stored_line.line_id;
+    line.quantity = stored_line.quantity;
+    line.uom = stored_line.uom;
+    line.unit_price = model::Decimal::parse(stored_line.unit_price).value_or(model::Decimal());
+    line.price_basis = stored_line.price_basis;
+    line.ids = stored_line.ids;
+    order.lines.push_back(std::move(line));
+  }
+  return order;
+}
+
+std::optional<StoredOrder> find_order(Db& db, const std::string& po_number) {
+  SQLite::Statement query(db.sql(), std::string(kOrderColumns) + "WHERE po_number = ?");
+  query.bind(1, po_number);
+  if (!query.executeStep()) return std::nullopt;
+  return read_order(db, query);
+}
+
+std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state) {
+  SQLite::Statement query(db.sql(), std::string(kOrderColumns) + "WHERE o.state = ? ORDER BY o.id");
+  query.bind(1, state);
+  std::vector<StoredOrder> orders;
+  while (query.executeStep()) orders.push_back(read_order(db, query));
+  return orders;
+}
+
+std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder& order,
+                          const std::string& freight_terms, std::int64_t transaction_set_id,
+                          std::int64_t file_id, const std::string& ack_due_at) {
+  SQLite::Statement insert(
+      db.sql(),
+      "INSERT INTO purchase_orders (po_number, vendor_code, order_type, order_date, ship_to_fc, "
+      "deliver_not_before, deliver_not_after, backorder_allowed, fob_payment, freight_terms, "
+      "state, canonical, transaction_set_id, received_at, ack_due_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)");
+  insert.bind(1, order.po_number);
+  insert.bind(2, order.vendor_code);
+  insert.bind(3, order.order_type);
+  insert.bind(4, order.order_date);
+  insert.bind(5, order.ship_to_fc);
+  insert.bind(6, order.deliver_not_before);
+  insert.bind(7, order.deliver_not_after);
+  insert.bind(8, order.backorder_allowed ? 1 : 0);
+  bind_optional(insert, 9, order.fob_payment);
+  insert.bind(10, freight_terms);
+  insert.bind(11, order.canonical_text());
+  insert.bind(12, static_cast<std::int64_t>(transaction_set_id));
+  insert.bind(13, actor.now);
+  insert.bind(14, ack_due_at);
+  insert.exec();
+  std::int64_t id = db.sql().getLastInsertRowid();
+  SQLite::Statement line_insert(db.sql(),
+                                "INSERT INTO po_lines (po_id, position, line_id, quantity, uom, "
+                                "unit_price, price_basis, product_ids) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  int position = 0;
+  for (const model::OrderLine& line : order.lines) {
+    line_insert.reset();
+    line_insert.bind(1, static_cast<std::int64_t>(id));
+    line_insert.bind(2, ++position);
+    line_insert.bind(3, line.line_id);
+    line_insert.bind(4, static_cast<std::int64_t>(line.quantity));
+    line_insert.bind(5, line.uom);
+    line_insert.bind(6, line.unit_price.to_string());
+    bind_optional(line_insert, 7, line.price_basis);
+    line_insert.bind(8, encode_ids(line.ids));
+    line_insert.exec();
+  }
+  record_transition(db, actor, "purchase_order", id, "", "received", file_id,
+                    fmt::format("PO {}: {} line(s), ship to {}", order.po_number,
+                                order.lines.size(), order.ship_to_fc));
+  return id;
+}
+
+void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
+                           const std::string& detail) {
+  SQLite::Statement update(db.sql(),
+                           "UPDATE po_lines SET sku = ?, units_per_uom = ?, accepted = ?, "
+                           "backordered = ?, rejected = ?, ship_date = ?, backorder_date = ?, "
+                           "resolution = ? WHERE id = ?");
+  for (const StoredLine& line : order.lines) {
+    update.reset();
+    bind_optional(update, 1, line.sku);
+    if (line.units_per_uom > 0) {
+      update.bind(2, static_cast<std::int64_t>(line.units_per_uom));
+    } else {
+      update.bind(2);
+    }
+    update.bind(3, static_cast<std::int64_t>(line.accepted));
+    update.bind(4, static_cast<std::int64_t>(line.backordered));
+    update.bind(5, static_cast<std::int64_t>(line.rejected));
+    bind_optional(update, 6, line.ship_date);
+    bind_optional(update, 7, line.backorder_date);
+    bind_optional(update, 8, line.resolution);
+    update.bind(9, static_cast<std::int64_t>(line.id));
+    update.exec();
+  }
+  SQLite::Statement state(db.sql(),
+                          "UPDATE purchase_orders SET state = 'acknowledged', acknowledged_at = ? "
+                          "WHERE id = ?");
+  state.bind(1, actor.now);
+  state.bind(2, static_cast<std::int64_t>(order.id));
+  state.exec();
+  record_transition(db, actor, "purchase_order", order.id, order.state, "acknowledged",
+                    order.file_id, detail);
+}
+
+void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
+                     const std::string& to_state, const std::string& detail) {
+  SQLite::Statement update(db.sql(), "UPDATE purchase_orders SET state = ? WHERE id = ?");
+  update.bind(1, to_state);
+  update.bind(2, static_cast<std::int64_t>(order.id));
+  update.exec();
+  record_transition(db, actor, "purchase_order", order.id, order.state, to_state, order.file_id,
+                    detail);
+}
+
+std::int64_t allocated_units(Db& db, const std::string& sku) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT coalesce(sum(l.accepted * l.units_per_uom - l.shipped_units), 0) "
+                          "FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
+                          "WHERE l.sku = ? AND o.state != 'received'");
+  query.bind(1, sku);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+std::optional<Snapshot> latest_snapshot(Db& db) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT id, as_of, coalesce(warehouse, '') FROM stock_snapshots "
+                          "ORDER BY as_of DESC, id DESC LIMIT 1");
+  if (!query.executeStep()) return std::nullopt;
+  return Snapshot{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                  query.getColumn(2).getString()};
+}
+
+std::int64_t available_units(Db& db, std::int64_t snapshot_id, const std::string& sku) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT available FROM stock_levels WHERE snapshot_id = ? AND sku = ?");
+  query.bind(1, static_cast<std::int64_t>(snapshot_id));
+  query.bind(2, sku);
+  return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
+std::int64_t insert_snapshot(Db& db, const Actor& actor, std::int64_t file_id,
+                             const std::string& as_of, const std::string& warehouse,
+                             const std::map<std::string, std::int64_t>& levels) {
+  SQLite::Statement insert(db.sql(),
+                           "INSERT INTO stock_snapshots (file_id, as_of, warehouse, loaded_at, "
+                           "sku_count) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(file_id));
+  insert.bind(2, as_of);
+  bind_optional(insert, 3, warehouse);
+  insert.bind(4, actor.now);
+  insert.bind(5, static_cast<std::int64_t>(levels.size()));
+  insert.exec();
+  std::int64_t id = db.sql().getLastInsertRowid();
+  SQLite::Statement level(db.sql(),
+                          "INSERT INTO stock_levels (snapshot_id, sku, available) VALUES (?, ?, ?)");
+  for (const auto& [sku, available] : levels) {
+    level.reset();
+    level.bind(1, static_cast<std::int64_t>(id));
+    level.bind(2, sku);
+    level.bind(3, static_cast<std::int64_t>(available));
+    level.exec();
+  }
+  record_transition(db, actor, "stock_snapshot", id, "", "current", file_id,
+                    fmt::format("{} SKU(s) as of {}", levels.size(), as_of));
+  return id;
+}
+
+}  // namespace store

@@ -1,0 +1,88 @@
+// Purchase orders, their lines and the 3PL's stock snapshots in the store. Every state change
+// writes its transition row, in the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/purchase_order.h"
+#include "store/records.h"
+
+namespace store {
+
+struct StoredLine {
+  std::int64_t id = 0;
+  int position = 0;
+  std::string line_id;
+  std::int64_t quantity = 0;
+  std::string uom;
+  std::string unit_price;
+  std::string price_basis;
+  std::vector<model::ProductId> ids;
+  std::string sku;
+  std::int64_t units_per_uom = 0;
+  std::int64_t accepted = 0;
+  std::int64_t backordered = 0;
+  std::int64_t rejected = 0;
+  std::string ship_date;
+  std::string backorder_date;
+  std::string resolution;
+};
+
+struct StoredOrder {
+  std::int64_t id = 0;
+  std::string po_number;
+  std::string vendor_code;
+  std::string order_type;
+  std::string order_date;
+  std::string ship_to_fc;
+  std::string deliver_not_before;
+  std::string deliver_not_after;
+  bool backorder_allowed = false;
+  std::string freight_terms;
+  std::string state;
+  std::string canonical;
+  std::string received_at;
+  std::string ack_due_at;
+  std::int64_t file_id = 0;  // the file the 850 came in
+  std::vector<StoredLine> lines;
+};
+
+// The order as the 850 mapping knows it (for building the 855).
+model::PurchaseOrder to_purchase_order(const StoredOrder& order);
+
+std::optional<StoredOrder> find_order(Db& db, const std::string& po_number);
+// Orders in `state`, oldest first (by id), with their lines.
+std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state);
+
+// Stores a received PO with its lines (state "received").
+std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder& order,
+                          const std::string& freight_terms, std::int64_t transaction_set_id,
+                          std::int64_t file_id, const std::string& ack_due_at);
+
+// Saves each line's allocation (sku, accepted/backordered/rejected, dates, resolution) and moves
+// the order to "acknowledged".
+void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
+                           const std::string& detail);
+void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
+                     const std::string& to_state, const std::string& detail);
+
+// Units of `sku` promised by acknowledged orders and not yet shipped.
+std::int64_t allocated_units(Db& db, const std::string& sku);
+
+struct Snapshot {
+  std::int64_t id = 0;
+  std::string as_of;
+  std::string warehouse;
+};
+std::optional<Snapshot> latest_snapshot(Db& db);
+// Available units of `sku` in `snapshot` (0 when the SKU is not listed).
+std::int64_t available_units(Db& db, std::int64_t snapshot_id, const std::string& sku);
+std::int64_t insert_snapshot(Db& db, const Actor& actor, std::int64_t file_id,
+                             const std::string& as_of, const std::string& warehouse,
+                             const std::map<std::string, std::int64_t>& levels);
+
+}  // namespace store
