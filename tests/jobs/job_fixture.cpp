@@ -75,6 +75,16 @@ void JobTree::drop(const std::string& name, const std::string& content) {
                       fs::file_time_type::clock::now() - std::chrono::seconds(1000 - drops_++));
 }
 
+void JobTree::write_config_file(const std::string& name, const std::string& content) const {
+  std::ofstream(root_ / "config" / name, std::ios::binary) << content;
+}
+
+void JobTree::drop_3pl(const std::string& name, const std::string& content) {
+  std::ofstream(tpl_inbox() / name, std::ios::binary) << content;
+  fs::last_write_time(tpl_inbox() / name,
+                      fs::file_time_type::clock::now() - std::chrono::seconds(1000 - drops_++));
+}
+
 RunResult JobTree::run(const std::string& job, const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& env, long kill_after_us) const {
   std::string binary = std::string(AVEDI_BINARY_DIR) + "/" + job;

@@ -32,6 +32,13 @@ class JobTree {
   fs::path archive() const { return root_ / "archive"; }
   fs::path error() const { return root_ / "error"; }
   fs::path database() const { return root_ / "avedi.db"; }
+  fs::path tpl_inbox() const { return root_ / "3pl" / "inbox"; }
+  fs::path tpl_outbox() const { return root_ / "3pl" / "outbox"; }
+
+  // Writes config/<name> (e.g. the catalog).
+  void write_config_file(const std::string& name, const std::string& content) const;
+  // Writes `content` to the 3PL inbox, dated after every earlier drop.
+  void drop_3pl(const std::string& name, const std::string& content);
 
   // Rewrites the config with `key: value` lines replaced (e.g. {"isa_id: AMAZON", ...}).
   void edit_config(const std::string& from, const std::string& to);

@@ -1,0 +1,216 @@
+// The CSV reader (RFC 4180, every problem with its file row) and the writer (quoting and
+// formula defusing).
+#include <doctest/doctest.h>
+
+#include "exchange/csv.h"
+
+namespace {
+
+using Cells = std::vector<std::string>;
+
+const Cells kInventoryColumns = {"sku", "available"};
+
+// Every problem of `text` as the jobs print it.
+std::vector<std::string> problems_in(std::string_view text, const Cells& required = kInventoryColumns) {
+  std::vector<exchange::CsvProblem> problems;
+  exchange::parse_csv(text, required, problems);
+  std::vector<std::string> out;
+  for (const exchange::CsvProblem& problem : problems) {
+    out.push_back(exchange::format_csv_problem("inv.csv", problem));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("exchange::parse_csv") {
+  TEST_CASE("reads LF and CRLF files, with or without a UTF-8 BOM") {
+    struct Case {
+      const char* name;
+      const char* text;
+    };
+    const Case cases[] = {
+        {"LF", "sku,available\nA,5\nB,6\n"},
+        {"CRLF", "sku,available\r\nA,5\r\nB,6\r\n"},
+        {"BOM and CRLF", "\xEF\xBB\xBFsku,available\r\nA,5\r\nB,6\r\n"},
+        {"BOM and LF, no final line end", "\xEF\xBB\xBFsku,available\nA,5\nB,6"},
+    };
+    for (const Case& c : cases) {
+      SUBCASE(c.name) {
+        std::vector<exchange::CsvProblem> problems;
+        exchange::CsvTable table = exchange::parse_csv(c.text, kInventoryColumns, problems);
+        CHECK(problems.empty());
+        CHECK(table.header == Cells{"sku", "available"});
+        CHECK(table.rows == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
+        CHECK(table.row_numbers == std::vector<int>{2, 3});
+      }
+    }
+  }
+
+  TEST_CASE("quoted cells hold commas, doubled quotes and line breaks; rows keep file numbers") {
+    std::string text =
+        "sku,note,available\n"
+        "\"A,1\",\"say \"\"hi\"\"\n"
+        "and bye\",5\n"
+        "B,\"\",6\n"
+        "C,x\n";
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv(text, kInventoryColumns, problems);
+    REQUIRE(table.rows.size() == 2);
+    CHECK(table.rows[0] == Cells{"A,1", "say \"hi\"\nand bye", "5"});
+    CHECK(table.rows[1] == Cells{"B", "", "6"});
+    CHECK(table.row_numbers == std::vector<int>{2, 4});
+    REQUIRE(problems.size() == 1);
+    CHECK(exchange::format_csv_problem("inv.csv", problems[0]) ==
+          "inv.csv: row 5: has 2 cells, the header has 3");
+  }
+
+  TEST_CASE("a CRLF inside a quoted cell is kept and counted as a line") {
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table =
+        exchange::parse_csv("sku,available\r\n\"A\r\nB\",5\r\nC,6\r\n", kInventoryColumns, problems);
+    CHECK(problems.empty());
+    CHECK(table.rows == std::vector<Cells>{{"A\r\nB", "5"}, {"C", "6"}});
+    CHECK(table.row_numbers == std::vector<int>{2, 4});
+  }
+
+  TEST_CASE("skips empty lines but counts them") {
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv("\nsku,available\n\nA,5\n  \n\r\n\nB,6\n\n",
+                                                   kInventoryColumns, problems);
+    CHECK(problems.empty());
+    CHECK(table.rows == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
+    CHECK(table.row_numbers == std::vector<int>{4, 8});
+    CHECK(problems_in("\nsku,available\n\nA,5,1\n") ==
+          Cells{"inv.csv: row 4: has 3 cells, the header has 2"});
+  }
+
+  TEST_CASE("lower-cases and trims the header, not the cells") {
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table =
+        exchange::parse_csv(" SKU ,\tAvailable \n A ,5\n", kInventoryColumns, problems);
+    CHECK(problems.empty());
+    CHECK(table.header == Cells{"sku", "available"});
+    CHECK(table.column("sku") == 0);
+    CHECK(table.column("available") == 1);
+    CHECK(table.column("warehouse") == -1);
+    CHECK(table.rows == std::vector<Cells>{{" A ", "5"}});
+  }
+
+  TEST_CASE("names each missing required column") {
+    CHECK(problems_in("sku,qty\nA,5\n") ==
+          Cells{"inv.csv: row 1, column available: required column is missing from the header"});
+    CHECK(problems_in("item,qty\nA,5\n") ==
+          Cells{"inv.csv: row 1, column sku: required column is missing from the header",
+                "inv.csv: row 1, column available: required column is missing from the header"});
+    CHECK(problems_in("\n\nsku\n") ==
+          Cells{"inv.csv: row 3, column available: required column is missing from the header"});
+  }
+
+  TEST_CASE("refuses a column named twice and an empty header cell") {
+    CHECK(problems_in("sku,available, SKU\nA,5,B\n") ==
+          Cells{"inv.csv: row 1, column sku: column appears twice in the header"});
+    CHECK(problems_in("sku,,available\nA,x,5\n") == Cells{"inv.csv: row 1: header cell 2 is empty"});
+  }
+
+  TEST_CASE("refuses rows with more or fewer cells than the header") {
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table =
+        exchange::parse_csv("sku,available\nA,5,7\nB\nC,6\n,\n", kInventoryColumns, problems);
+    CHECK(table.rows == std::vector<Cells>{{"C", "6"}, {"", ""}});
+    CHECK(table.row_numbers == std::vector<int>{4, 5});
+    CHECK(problems_in("sku,available\nA,5,7\nB\nC,6\n,\n") ==
+          Cells{"inv.csv: row 2: has 3 cells, the header has 2",
+                "inv.csv: row 3: has 1 cells, the header has 2"});
+  }
+
+  TEST_CASE("refuses a quoted cell that is never closed") {
+    CHECK(problems_in("sku,available\nA,\"5\nB,6\n") ==
+          Cells{"inv.csv: row 2: a quoted cell is never closed (the file ends inside it)"});
+  }
+
+  TEST_CASE("refuses text after a closing quote and a quote inside an unquoted cell") {
+    CHECK(problems_in("sku,available\n\"A\"x,5\n") ==
+          Cells{"inv.csv: row 2: cell 1: text after the closing quote"});
+    CHECK(problems_in("sku,available\nA,\"5\" \n") ==
+          Cells{"inv.csv: row 2: cell 2: text after the closing quote"});
+    CHECK(problems_in("sku,available\nA\"B\",5\n") ==
+          Cells{"inv.csv: row 2: cell 1: a quote inside an unquoted cell (quote the whole cell)"});
+  }
+
+  TEST_CASE("refuses an empty file") {
+    const char* const cases[] = {"", "\xEF\xBB\xBF", "\n\n", "\r\n"};
+    for (const char* text : cases) {
+      CAPTURE(text);
+      CHECK(problems_in(text) == Cells{"inv.csv: row 1: the file is empty (no header row)"});
+    }
+  }
+
+  TEST_CASE("a header-only file is a table without rows") {
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv("sku,available\n", kInventoryColumns, problems);
+    CHECK(problems.empty());
+    CHECK(table.header == Cells{"sku", "available"});
+    CHECK(table.rows.empty());
+  }
+}
+
+TEST_SUITE("exchange::format_csv_problem") {
+  TEST_CASE("names the file, the row and the column when there is one") {
+    CHECK(exchange::format_csv_problem("inv.csv", {3, "available", "\"-4\" is negative"}) ==
+          "inv.csv: row 3, column available: \"-4\" is negative");
+    CHECK(exchange::format_csv_problem("inv.csv", {2, "", "has 3 cells, the header has 2"}) ==
+          "inv.csv: row 2: has 3 cells, the header has 2");
+  }
+}
+
+TEST_SUITE("exchange::format_csv_row") {
+  TEST_CASE("writes plain cells as they are, one LF-terminated line") {
+    CHECK(exchange::format_csv_row({"A", "5", "", "x y"}) == "A,5,,x y\n");
+    CHECK(exchange::format_csv_row({"only"}) == "only\n");
+  }
+
+  TEST_CASE("quotes cells with commas, quotes and line breaks") {
+    CHECK(exchange::format_csv_row({"a,b", "say \"hi\"", "two\nlines", "cr\rhere", "ok"}) ==
+          "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",ok\n");
+  }
+
+  TEST_CASE("defuses cells a spreadsheet would run as a formula") {
+    struct Case {
+      const char* cell;
+      const char* written;
+    };
+    const Case cases[] = {
+        {"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0\n"},
+        {"@SUM(1)", "'@SUM(1)\n"},
+        {"-2+3", "'-2+3\n"},
+        {"+A1", "'+A1\n"},
+        {"=1", "'=1\n"},
+        {"-", "'-\n"},
+        {"+", "'+\n"},
+        {"\t=1", "'\t=1\n"},
+        {"=A1,B1", "\"'=A1,B1\"\n"},
+        {"=\"x\"", "\"'=\"\"x\"\"\"\n"},
+    };
+    for (const Case& c : cases) {
+      SUBCASE(c.cell) { CHECK(exchange::format_csv_row({c.cell}) == c.written); }
+    }
+  }
+
+  TEST_CASE("leaves plain numbers and harmless text alone") {
+    const char* const cases[] = {"-5", "+3.5", "-0.25", "12", "3.", "a=b", "x-1", "SKU@1"};
+    for (const char* cell : cases) {
+      SUBCASE(cell) { CHECK(exchange::format_csv_row({cell}) == std::string(cell) + "\n"); }
+    }
+  }
+
+  TEST_CASE("what it writes reads back as the same cells") {
+    const Cells cells = {"a,b", "say \"hi\"", "two\nlines", "", " padded ", "-5"};
+    std::string text = exchange::format_csv_row({"a", "b", "c", "d", "e", "f"}) +
+                       exchange::format_csv_row(cells);
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv(text, {}, problems);
+    CHECK(problems.empty());
+    CHECK(table.rows == std::vector<Cells>{cells});
+  }
+}

@@ -1,0 +1,243 @@
+// Order intake end to end with the real jobs: 850 in (avedi-receive), stock (avedi-stock),
+// 855s and the order release (avedi-acknowledge).
+#include <doctest/doctest.h>
+
+#include <csignal>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "golden_support.h"
+#include "job_fixture.h"
+#include "util/file.h"
+#include "x12/reader.h"
+
+namespace fs = std::filesystem;
+using testing_jobs::JobTree;
+using testing_jobs::kFixedNow;
+
+namespace {
+
+std::string repo_file(const std::string& path) {
+  return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);
+}
+
+std::string query_text(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, sql);
+  std::string out;
+  while (query.executeStep()) {
+    for (int column = 0; column < query.getColumnCount(); ++column) {
+      out += (column ? "|" : "") + query.getColumn(column).getString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+long count(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
+  return db.execAndGet(sql).getInt64();
+}
+
+// An Amazon 850 for `po` with one EA line of B0EXAMPLE1 (catalog WID-100).
+std::string one_line_850(int control, const std::string& po, int quantity,
+                         const std::string& backorder = "Y") {
+  std::string q = std::to_string(quantity);
+  std::string body = "BEG*00*NE*" + po + "**20261120~\nREF*CR*VEND01~\nCSH*" + backorder +
+                     "~\nDTM*064*20261201~\nDTM*063*20261208~\nN1*ST**92*ABE8~\nPO1*1*" + q +
+                     "*EA*12.5*PE*BP*B0EXAMPLE1~\nCTT*1*" + q + "~\n";
+  std::string c = std::to_string(control);
+  std::string isa13 = std::string(9 - c.size(), '0') + c;
+  return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261120*0830*U*"
+         "00401*" + isa13 + "*0*T*>~\nGS*PO*AMAZON*VENDORID*20261120*0830*" + c +
+         "*X*004010~\nST*850*0001~\n" + body + "SE*10*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 +
+         "~\n";
+}
+
+const char* kInventory = "sku,available\nWID-100,6\nWID-200,30\n";
+
+// The outbox 855s, the release CSV and the line decisions, as text.
+std::string describe_orders(const JobTree& tree) {
+  std::string out;
+  for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+    if (name.find("_855_") == std::string::npos) continue;
+    out += "== " + name + "\n" + content;
+  }
+  for (const auto& [name, content] : tree.files_under(tree.tpl_outbox())) {
+    out += "== " + name + "\n" + content;
+  }
+  out += "== po_lines\n" +
+         query_text(tree, "SELECT po_number, position, sku, quantity, uom, accepted, backordered, "
+                          "rejected, coalesce(ship_date, ''), coalesce(backorder_date, ''), "
+                          "coalesce(resolution, '') FROM v_order_lines");
+  out += "== orders\n" + query_text(tree, "SELECT po_number, state FROM v_orders");
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("order intake") {
+  TEST_CASE("golden: sample 850s + catalog + inventory give byte-identical 855s and release") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    for (const char* name : {"amazon-850-two-orders.edi", "amazon-850-bad-order-date.edi"}) {
+      tree.drop(name, repo_file(std::string("sample-inbox/as2/") + name));
+    }
+    tree.drop_3pl("inventory_20261126.csv", repo_file("sample-inbox/3pl/inventory_20261126.csv"));
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
+    CHECK(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    testing_jobs::RunResult acknowledge = tree.run("avedi-acknowledge", {}, kFixedNow);
+    CHECK(acknowledge.exit_code == 0);
+    CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/orders/sample-flow.expected",
+                                    describe_orders(tree)) == "");
+    // Every 855 avedi wrote reads back through the X12 engine without a single problem.
+    int acknowledgments = 0;
+    for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+      x12::Issues issues;
+      x12::read_document(content, name, issues);
+      CAPTURE(name);
+      CHECK(issues.empty());
+      acknowledgments += name.find("_855_") != std::string::npos;
+    }
+    CHECK(acknowledgments == 2);
+  }
+
+  TEST_CASE("two POs compete for the same stock: the oldest wins") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    tree.drop("older", one_line_850(501, "POOLD001", 5));
+    tree.drop("newer", one_line_850(502, "PONEW002", 5));
+    tree.drop_3pl("inventory.csv", kInventory);
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    CHECK(query_text(tree, "SELECT po_number, accepted, backordered FROM v_order_lines") ==
+          "POOLD001|5|0\nPONEW002|1|4\n");
+    // A later run allocates from what is left: nothing.
+    tree.drop("latest", one_line_850(503, "POLAST03", 2, "N"));
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    CHECK(query_text(tree, "SELECT accepted, rejected, resolution FROM v_order_lines WHERE "
+                           "po_number = 'POLAST03'") ==
+          "0|2|0 units of WID-100 free; the PO allows no backorder\n");
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = 'POLAST03'") ==
+          "rejected\n");
+  }
+
+  TEST_CASE("a known PO number is never a second order") {
+    JobTree tree;
+    tree.drop("first", one_line_850(601, "PODUP001", 5));
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+
+    SUBCASE("same content under a new ISA13: a recorded duplicate") {
+      tree.drop("again", one_line_850(602, "PODUP001", 5));
+      CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+      CHECK(count(tree, "SELECT count(*) FROM purchase_orders") == 1);
+      CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'po_duplicate'") ==
+            1);
+      CHECK(fs::exists(tree.archive() / "2026/11/26/again"));
+    }
+    SUBCASE("other content: error/ with what changed") {
+      tree.drop("changed", one_line_850(603, "PODUP001", 7));
+      CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
+      CHECK(count(tree, "SELECT count(*) FROM purchase_orders") == 1);
+      std::string reason = util::read_file((tree.error() / "changed.reason.txt").string());
+      CHECK(reason.find("PO PODUP001 was already received (file #1) with other content; it is "
+                        "not a second order. What changed (- before, + now):\n"
+                        "- line 1: 5 EA at 12.5 PE BP=B0EXAMPLE1\n"
+                        "+ line 1: 7 EA at 12.5 PE BP=B0EXAMPLE1\n") != std::string::npos);
+      // Syntactically the file was fine: Amazon gets an accepting 997.
+      CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '997'") == 2);
+    }
+  }
+
+  TEST_CASE("a bad inventory file is refused whole, a stale one too") {
+    JobTree tree;
+    tree.drop_3pl("inventory_1.csv",
+                  "sku,available,as_of\nWID-100,6,2026-11-26\nWID-200,30,2026-11-26\n");
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    tree.drop_3pl("inventory_2.csv", "sku,available\nWID-100,4\nWID-200,ten\nWID-S,-1\nWID-100,2\n");
+    tree.drop_3pl("inventory_3.csv", "sku,available,as_of\nWID-100,1,2026-11-25\n");
+    tree.drop_3pl("not-inventory.csv", "sku,available\nX,1\n");
+    CHECK(tree.run("avedi-stock", {}, kFixedNow).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "inventory_2.csv.reason.txt").string())
+              .find("inventory_2.csv: row 3, column available: \"ten\" is not a whole number\n"
+                    "inventory_2.csv: row 4, column available: \"-1\" is negative\n"
+                    "inventory_2.csv: row 5, column sku: \"WID-100\" is listed again (first on "
+                    "row 2)\n"
+                    "nothing was loaded: a file with a bad row is refused whole") !=
+          std::string::npos);
+    CHECK(util::read_file((tree.error() / "inventory_3.csv.reason.txt").string())
+              .find("stale: as of 2026-11-25T00:00:00Z, older than the current stock snapshot #1 "
+                    "(as of 2026-11-26T00:00:00Z)") != std::string::npos);
+    CHECK(count(tree, "SELECT count(*) FROM stock_snapshots") == 1);
+    CHECK(query_text(tree, "SELECT sku, available FROM v_stock") == "WID-100|6\nWID-200|30\n");
+    CHECK(fs::exists(tree.tpl_inbox() / "not-inventory.csv"));  // not avedi-stock's file
+  }
+
+  TEST_CASE("without a stock snapshot POs wait; a bad catalog stops the job (78)") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    tree.drop("po", one_line_850(701, "POWAIT01", 3));
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    testing_jobs::RunResult waiting = tree.run("avedi-acknowledge", {}, kFixedNow);
+    CHECK(waiting.exit_code == 0);
+    CHECK(waiting.output.find("no stock snapshot yet (run avedi-stock): 1 PO(s) wait") !=
+          std::string::npos);
+    CHECK(query_text(tree, "SELECT state FROM v_orders") == "received\n");
+    tree.write_config_file("catalog.csv", "sku,case_pack\nWID-100,zero\n");
+    testing_jobs::RunResult bad = tree.run("avedi-acknowledge", {}, kFixedNow);
+    CHECK(bad.exit_code == 78);
+    CHECK(bad.output.find("catalog.csv: row 2, column case_pack: \"zero\" is not a whole number "
+                          "above 0") != std::string::npos);
+  }
+
+  TEST_CASE("the 855 deadline is logged when near and when past") {
+    JobTree tree;
+    tree.drop("po", one_line_850(801, "POLATE01", 3));
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    testing_jobs::RunResult near =
+        tree.run("avedi-acknowledge", {}, {{"AVEDI_NOW", "2026-11-27T06:00:00Z"}});
+    CHECK(near.output.find("PO POLATE01 must be acknowledged by 2026-11-27T08:30:00Z (2 h 30 min "
+                           "left)") != std::string::npos);
+    testing_jobs::RunResult past =
+        tree.run("avedi-acknowledge", {}, {{"AVEDI_NOW", "2026-11-27T09:00:00Z"}});
+    CHECK(past.output.find("PO POLATE01 is PAST its 855 deadline (2026-11-27T08:30:00Z, 0 h 30 "
+                           "min ago)") != std::string::npos);
+  }
+
+  TEST_CASE("SIGKILL during avedi-acknowledge: each PO gets exactly one 855, released once") {
+    const char* points[] = {"after_staging_write", "before_commit", "after_commit",
+                            "before_outbox_rename", "after_outbox_rename"};
+    for (const char* point : points) {
+      for (int occurrence = 1; occurrence <= 3; ++occurrence) {
+        CAPTURE(point);
+        CAPTURE(occurrence);
+        JobTree tree;
+        tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+        tree.drop("a", one_line_850(901, "POCRASH1", 2));
+        tree.drop("b", one_line_850(902, "POCRASH2", 3));
+        tree.drop_3pl("inventory.csv", kInventory);
+        REQUIRE(tree.run("avedi-receive").exit_code == 0);
+        REQUIRE(tree.run("avedi-stock").exit_code == 0);
+        std::string crash = std::string(point) + ":" + std::to_string(occurrence);
+        tree.run("avedi-acknowledge", {}, {{"AVEDI_CRASH_AT", crash}});
+        CHECK(tree.run("avedi-acknowledge").exit_code == 0);
+        CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 2);
+        CHECK(count(tree, "SELECT count(*) FROM documents WHERE state != 'delivered'") == 0);
+        int in_outbox = 0;
+        for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+          in_outbox += name.find("_855_") != std::string::npos;
+        }
+        CHECK(in_outbox == 2);
+        std::string released;
+        for (const auto& [name, content] : tree.files_under(tree.tpl_outbox())) released += content;
+        CHECK(released.find("POCRASH1,1,WID-100,2") != std::string::npos);
+        CHECK(released.find("POCRASH2,1,WID-100,3") != std::string::npos);
+        CHECK(released.find("POCRASH1") == released.rfind("POCRASH1"));
+        CHECK(query_text(tree, "SELECT DISTINCT state FROM v_orders") == "released\n");
+      }
+    }
+  }
+}
