@@ -43,6 +43,7 @@ std::string catalog_column_for(std::string_view qualifier) {
 std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProblem>& problems) {
   std::size_t before = problems.size();
   CsvTable table = parse_csv(text, {"sku"}, problems);
+  if (table.column("sku") < 0) return std::nullopt;  // the header problem says it all
   Catalog catalog;
   std::set<std::string> skus;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {

@@ -28,6 +28,8 @@ std::optional<InventorySnapshot> parse_inventory(std::string_view text,
                                                  std::vector<CsvProblem>& problems) {
   std::size_t before = problems.size();
   CsvTable table = parse_csv(text, {"sku", "available"}, problems);
+  // Without its required columns no row can be read: the header problem says it all.
+  if (table.column("sku") < 0 || table.column("available") < 0) return std::nullopt;
   InventorySnapshot snapshot;
   std::map<std::string, int> first_row;
   int warehouse_column = table.column("warehouse");

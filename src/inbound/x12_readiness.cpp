@@ -1,5 +1,9 @@
 // Is an X12 file complete? OpenAS2 can fall back to a non-atomic copy, so a file may be seen
 // half-written: only one whose last segment is an IEA is taken.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "inbound/x12_intake.h"
@@ -18,6 +22,13 @@ bool is_padding(char c) {
 }  // namespace
 
 runner::Readiness x12_readiness(const std::string& path) {
+  // Only a regular file is looked into; anything else is refused when it is read.
+  int probe = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (probe < 0) return runner::Readiness::kReady;
+  struct stat info;
+  bool regular = ::fstat(probe, &info) == 0 && S_ISREG(info.st_mode);
+  ::close(probe);
+  if (!regular) return runner::Readiness::kReady;
   std::ifstream in(path, std::ios::binary);
   if (!in) return runner::Readiness::kReady;  // let processing report why it cannot be read
   std::string head(kHeadBytes, '\0');

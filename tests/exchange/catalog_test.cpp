@@ -2,11 +2,25 @@
 // Amazon ids to exactly one SKU or saying why not.
 #include <doctest/doctest.h>
 
+#include <ostream>
+
 #include "exchange/catalog.h"
 
 namespace {
 
-using Lines = std::vector<std::string>;
+// Problem texts; a failed check prints them one a line.
+struct Lines {
+  std::vector<std::string> lines;
+  Lines() = default;
+  Lines(std::initializer_list<std::string> list) : lines(list) {}
+  bool operator==(const Lines&) const = default;
+  friend std::ostream& operator<<(std::ostream& out, const Lines& printed) {
+    out << "{";
+    for (const std::string& line : printed.lines) out << "\n  " << line;
+    return out << "}";
+  }
+};
+
 using Ids = std::vector<model::ProductId>;
 
 exchange::Catalog catalog_of(std::string_view text) {
@@ -26,7 +40,7 @@ Lines refusal_of(std::string_view text) {
   CHECK_FALSE(catalog.has_value());
   Lines out;
   for (const exchange::CsvProblem& problem : problems) {
-    out.push_back(exchange::format_csv_problem("catalog.csv", problem));
+    out.lines.push_back(exchange::format_csv_problem("catalog.csv", problem));
   }
   return out;
 }

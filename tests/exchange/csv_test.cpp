@@ -2,21 +2,36 @@
 // formula defusing).
 #include <doctest/doctest.h>
 
+#include <ostream>
+
 #include "exchange/csv.h"
 
 namespace {
 
 using Cells = std::vector<std::string>;
 
+// Problem texts; a failed check prints them one a line.
+struct Lines {
+  std::vector<std::string> lines;
+  Lines() = default;
+  Lines(std::initializer_list<std::string> list) : lines(list) {}
+  bool operator==(const Lines&) const = default;
+  friend std::ostream& operator<<(std::ostream& out, const Lines& printed) {
+    out << "{";
+    for (const std::string& line : printed.lines) out << "\n  " << line;
+    return out << "}";
+  }
+};
+
 const Cells kInventoryColumns = {"sku", "available"};
 
 // Every problem of `text` as the jobs print it.
-std::vector<std::string> problems_in(std::string_view text, const Cells& required = kInventoryColumns) {
+Lines problems_in(std::string_view text, const Cells& required = kInventoryColumns) {
   std::vector<exchange::CsvProblem> problems;
   exchange::parse_csv(text, required, problems);
-  std::vector<std::string> out;
+  Lines out;
   for (const exchange::CsvProblem& problem : problems) {
-    out.push_back(exchange::format_csv_problem("inv.csv", problem));
+    out.lines.push_back(exchange::format_csv_problem("inv.csv", problem));
   }
   return out;
 }
@@ -67,8 +82,8 @@ TEST_SUITE("exchange::parse_csv") {
 
   TEST_CASE("a CRLF inside a quoted cell is kept and counted as a line") {
     std::vector<exchange::CsvProblem> problems;
-    exchange::CsvTable table =
-        exchange::parse_csv("sku,available\r\n\"A\r\nB\",5\r\nC,6\r\n", kInventoryColumns, problems);
+    exchange::CsvTable table = exchange::parse_csv("sku,available\r\n\"A\r\nB\",5\r\nC,6\r\n",
+                                                   kInventoryColumns, problems);
     CHECK(problems.empty());
     CHECK(table.rows == std::vector<Cells>{{"A\r\nB", "5"}, {"C", "6"}});
     CHECK(table.row_numbers == std::vector<int>{2, 4});
@@ -82,7 +97,7 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(table.rows == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
     CHECK(table.row_numbers == std::vector<int>{4, 8});
     CHECK(problems_in("\nsku,available\n\nA,5,1\n") ==
-          Cells{"inv.csv: row 4: has 3 cells, the header has 2"});
+          Lines{"inv.csv: row 4: has 3 cells, the header has 2"});
   }
 
   TEST_CASE("lower-cases and trims the header, not the cells") {
@@ -99,18 +114,19 @@ TEST_SUITE("exchange::parse_csv") {
 
   TEST_CASE("names each missing required column") {
     CHECK(problems_in("sku,qty\nA,5\n") ==
-          Cells{"inv.csv: row 1, column available: required column is missing from the header"});
+          Lines{"inv.csv: row 1, column available: required column is missing from the header"});
     CHECK(problems_in("item,qty\nA,5\n") ==
-          Cells{"inv.csv: row 1, column sku: required column is missing from the header",
+          Lines{"inv.csv: row 1, column sku: required column is missing from the header",
                 "inv.csv: row 1, column available: required column is missing from the header"});
     CHECK(problems_in("\n\nsku\n") ==
-          Cells{"inv.csv: row 3, column available: required column is missing from the header"});
+          Lines{"inv.csv: row 3, column available: required column is missing from the header"});
   }
 
   TEST_CASE("refuses a column named twice and an empty header cell") {
     CHECK(problems_in("sku,available, SKU\nA,5,B\n") ==
-          Cells{"inv.csv: row 1, column sku: column appears twice in the header"});
-    CHECK(problems_in("sku,,available\nA,x,5\n") == Cells{"inv.csv: row 1: header cell 2 is empty"});
+          Lines{"inv.csv: row 1, column sku: column appears twice in the header"});
+    CHECK(problems_in("sku,,available\nA,x,5\n") ==
+          Lines{"inv.csv: row 1: header cell 2 is empty"});
   }
 
   TEST_CASE("refuses rows with more or fewer cells than the header") {
@@ -120,29 +136,29 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(table.rows == std::vector<Cells>{{"C", "6"}, {"", ""}});
     CHECK(table.row_numbers == std::vector<int>{4, 5});
     CHECK(problems_in("sku,available\nA,5,7\nB\nC,6\n,\n") ==
-          Cells{"inv.csv: row 2: has 3 cells, the header has 2",
+          Lines{"inv.csv: row 2: has 3 cells, the header has 2",
                 "inv.csv: row 3: has 1 cells, the header has 2"});
   }
 
   TEST_CASE("refuses a quoted cell that is never closed") {
     CHECK(problems_in("sku,available\nA,\"5\nB,6\n") ==
-          Cells{"inv.csv: row 2: a quoted cell is never closed (the file ends inside it)"});
+          Lines{"inv.csv: row 2: a quoted cell is never closed (the file ends inside it)"});
   }
 
   TEST_CASE("refuses text after a closing quote and a quote inside an unquoted cell") {
     CHECK(problems_in("sku,available\n\"A\"x,5\n") ==
-          Cells{"inv.csv: row 2: cell 1: text after the closing quote"});
+          Lines{"inv.csv: row 2: cell 1: text after the closing quote"});
     CHECK(problems_in("sku,available\nA,\"5\" \n") ==
-          Cells{"inv.csv: row 2: cell 2: text after the closing quote"});
+          Lines{"inv.csv: row 2: cell 2: text after the closing quote"});
     CHECK(problems_in("sku,available\nA\"B\",5\n") ==
-          Cells{"inv.csv: row 2: cell 1: a quote inside an unquoted cell (quote the whole cell)"});
+          Lines{"inv.csv: row 2: cell 1: a quote inside an unquoted cell (quote the whole cell)"});
   }
 
   TEST_CASE("refuses an empty file") {
     const char* const cases[] = {"", "\xEF\xBB\xBF", "\n\n", "\r\n"};
     for (const char* text : cases) {
       CAPTURE(text);
-      CHECK(problems_in(text) == Cells{"inv.csv: row 1: the file is empty (no header row)"});
+      CHECK(problems_in(text) == Lines{"inv.csv: row 1: the file is empty (no header row)"});
     }
   }
 
