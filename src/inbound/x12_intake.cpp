@@ -40,6 +40,13 @@ std::string foreign_envelope(const runner::Config& config, const x12::Interchang
     return fmt::format("ISA {}: receiver {} is not us ({} in partners.ours)",
                        x12::printable(interchange.control()), x12::printable(receiver), ours);
   }
+  // A test interchange must never become a real order, nor a real one be taken as a test.
+  if (interchange.usage() != std::string_view(&config.usage, 1)) {
+    return fmt::format("ISA {}: usage indicator ISA15 {} does not match this installation's "
+                       "usage {} (T test, P production)",
+                       x12::printable(interchange.control()), x12::printable(interchange.usage()),
+                       config.usage);
+  }
   return "";
 }
 
@@ -194,20 +201,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 runner::FileOutcome X12Intake::process(runner::JobContext& context, const store::FileRecord& file,
                                        std::string_view content) {
   using Kind = runner::FileOutcome::Kind;
-  if (std::optional<store::FileRecord> same =
-          store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
-    Tally tally;
-    for (const store::DocumentRecord& answer : store::documents_of_file(context.db, same->id)) {
-      runner::stage_redelivery(context, answer,
-                               fmt::format("re-sent: file #{} has the same bytes", file.id));
-      tally.answers.push_back(answer.file_name);
-    }
-    std::string what = fmt::format("same bytes as file #{} ({})", same->id, same->original_name);
-    return {Kind::kDuplicate, what,
-            tally.answers.empty() ? what
-                                  : what + "; re-sent " + join(tally.answers, ", ")};
-  }
-
   x12::Issues issues;
   x12::Document document = x12::read_document(content, file.original_name, issues);
   if (document.interchanges.empty()) {
@@ -248,7 +241,13 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
                   tally.sets, tally.sets_rejected, answers);
   if (!tally.notes.empty()) summary += "; " + join(tally.notes, ", ");
   if (tally.interchanges == 0) {
+    // Redelivery is recognised by sender and ISA13, never by the bytes alone: a copy of a
+    // copy still gets the original answer. The bytes only label it.
     std::string what = "already received: " + join(tally.duplicate_of, ", ");
+    if (std::optional<store::FileRecord> same =
+            store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
+      what += fmt::format(" (same bytes as file #{}, {})", same->id, same->original_name);
+    }
     return {Kind::kDuplicate, what, what + "; " + answers};
   }
   if (!tally.duplicate_of.empty()) {

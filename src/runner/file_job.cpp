@@ -3,6 +3,7 @@
 // commit decides the file's final place. Moves after a commit are redone by the next run.
 #include "runner/file_job.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -33,6 +34,17 @@ bool is_terminal(const std::string& state) {
   return state == "archived" || state == "duplicate" || state == "error";
 }
 
+// Names longer than this are cut in archive/ and error/ (the id suffix keeps them unique).
+constexpr std::size_t kMaxStoredName = 180;
+
+bool inside(const fs::path& path, const std::string& folder) {
+  std::error_code ignored;
+  fs::path parent = fs::weakly_canonical(path.parent_path(), ignored);
+  fs::path base = fs::weakly_canonical(folder, ignored);
+  auto [end, unused] = std::mismatch(base.begin(), base.end(), parent.begin(), parent.end());
+  return end == base.end();
+}
+
 class FileLoop {
  public:
   FileLoop(JobContext& context, const FileJobSpec& spec, FileHandler& handler)
@@ -43,53 +55,85 @@ class FileLoop {
     result_.documents += deliver_staged(context_);
     recover();
     if (single_file) {
-      Candidate candidate = examine_file(*single_file, context_.config.intake);
-      take(candidate);
+      Candidate candidate = examine_file(checked_single_file(*single_file), context_.config.intake);
+      guarded(candidate.name, [&] { take(candidate); });
     } else {
       for (const Candidate& candidate :
            scan_inbox(spec_.inbox, spec_.rules, context_.config.intake)) {
-        take(candidate);
+        guarded(candidate.name, [&] { take(candidate); });
       }
     }
     return result_;
   }
 
  private:
+  // One file's failure (a full disk, a locked store) must not stop the others: it is logged,
+  // the run exits 74, and what was not committed is retried by the next run.
+  template <typename Work>
+  void guarded(const std::string& name, Work work) {
+    try {
+      work();
+    } catch (const std::exception& error) {
+      result_.io_failure = true;
+      context_.log.error("{}: {} (left for the next run)", name, error.what());
+    }
+  }
+
+  // --file takes a file from anywhere but avedi's own working folders, whose files belong to
+  // a record already (a work file, an archived input, a document on its way out).
+  std::string checked_single_file(const std::string& given) {
+    fs::path path = fs::absolute(given).lexically_normal();
+    const Folders& folders = context_.config.folders;
+    for (const std::string& own : {folders.work, folders.archive, folders.staging,
+                                   folders.as2_outbox, folders.tpl_outbox}) {
+      if (inside(path, own)) {
+        throw std::invalid_argument(fmt::format(
+            "--file {}: is inside {}, one of avedi's own folders; only a file from an inbox or "
+            "from error/ (or from outside avedi) can be processed again",
+            path.string(), own));
+      }
+    }
+    return path.string();
+  }
+
   // ----- recovery of what a crashed run left -----
 
   void recover() {
     for (store::FileRecord& file : store::unfinished_files(context_.db, context_.actor.job)) {
-      if (context_.effects.dry_run() || util::entry_exists(file.work_path)) {
-        process(file);
-      } else if (util::entry_exists(file.original_folder + "/" + file.original_name)) {
-        claim_rename(file);
-        process(file);
-      } else {
-        file.reason = "the file disappeared before it could be claimed (taken by someone else)";
-        store::Transaction transaction(context_.db);
-        store::set_file_state(context_.db, context_.actor, file, "error", file.reason);
-        transaction.commit();
-        context_.log.warn("{}: {}", file.original_name, file.reason);
-      }
+      guarded(file.original_name, [&] { recover_unfinished(file); });
     }
     if (context_.effects.dry_run() || !fs::exists(context_.work)) return;
     for (const auto& entry : fs::directory_iterator(context_.work)) {
       std::string name = entry.path().filename().string();
-      std::size_t underscore = name.find('_');
       std::optional<store::FileRecord> file;
-      if (underscore != std::string::npos) {
-        try {
-          file = store::find_file(context_.db, std::stoll(name.substr(0, underscore)));
-        } catch (const std::exception&) {
-        }
+      if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos) {
+        file = store::find_file(context_.db, std::stoll(name));
       }
       if (file && file->work_path == entry.path().string() && is_terminal(file->state)) {
-        finish(*file);  // processed and committed, but not moved yet
+        guarded(file->original_name, [&] { finish(*file); });  // committed, not moved yet
       } else if (!file) {
         context_.log.warn("{}: in the work folder without a record; left for an operator",
                           entry.path().string());
       }
     }
+  }
+
+  void recover_unfinished(store::FileRecord& file) {
+    if (context_.effects.dry_run() || util::entry_exists(file.work_path)) {
+      process(file);
+    } else if (util::entry_exists(file.original_folder + "/" + file.original_name)) {
+      if (claim_rename(file)) process(file);
+    } else {
+      vanished(file);
+    }
+  }
+
+  void vanished(store::FileRecord& file) {
+    file.reason = "the file disappeared before it could be claimed (taken by someone else)";
+    store::Transaction transaction(context_.db);
+    store::set_file_state(context_.db, context_.actor, file, "error", file.reason);
+    transaction.commit();
+    context_.log.warn("{}: {}", file.original_name, file.reason);
   }
 
   // ----- one file -----
@@ -103,9 +147,9 @@ class FileLoop {
     {
       store::Transaction transaction(context_.db);
       file.id = store::insert_claiming_file(context_.db, context_.actor, file);
-      file.work_path = context_.effects.dry_run()
-                           ? candidate.path
-                           : fmt::format("{}/{}_{}", context_.work, file.id, candidate.name);
+      // Named by id only: any original name fits, and recovery finds the record from it.
+      file.work_path = context_.effects.dry_run() ? candidate.path
+                                                  : fmt::format("{}/{}", context_.work, file.id);
       file.state = "claiming";
       store::set_file_work_path(context_.db, file.id, file.work_path);
       transaction.commit();
@@ -128,12 +172,9 @@ class FileLoop {
     try {
       context_.effects.move(original, file.work_path);
       return true;
-    } catch (const util::IoError& error) {
+    } catch (const util::IoError&) {
       if (util::entry_exists(original)) throw;
-      file.reason = "the file disappeared before it could be claimed (taken by someone else)";
-      store::Transaction transaction(context_.db);
-      store::set_file_state(context_.db, context_.actor, file, "error", file.reason);
-      transaction.commit();
+      vanished(file);
       return false;
     }
   }
@@ -141,16 +182,19 @@ class FileLoop {
   void process(store::FileRecord& file) {
     std::string content;
     try {
-      content = util::read_file(file.work_path);
+      // Checked on the opened file: after a crash the entry may not be what the scan saw.
+      content = util::read_regular_file(file.work_path, context_.config.intake.max_file_bytes);
     } catch (const util::IoError& error) {
-      settle(file, FileOutcome{FileOutcome::Kind::kError, error.what(), "unreadable"});
+      settle(file, FileOutcome{FileOutcome::Kind::kError, error.what(), error.what()});
       return;
     }
     file.sha256 = util::sha256_hex(content);
     context_.log.debug("{}: file #{}, {} bytes, sha256 {}, from {}, held as {}",
                        file.original_name, file.id, content.size(), file.sha256,
                        file.original_folder, file.work_path);
-    try {
+    {
+      // An exception here (the store, the disk) rolls everything of this file back; the file
+      // stays claimed in the work folder and the next run processes it again.
       store::Transaction transaction(context_.db);
       FileOutcome outcome = handler_.process(context_, file, content);
       commit_outcome(file, outcome);
@@ -158,21 +202,12 @@ class FileLoop {
       transaction.commit();
       util::crash_point("after_commit");
       log_outcome(file, outcome);
-    } catch (const std::exception& error) {
-      // The environment failed (store, disk): nothing of the processing was committed. The
-      // file still goes to error/ with the reason, so it is never silently stuck.
-      context_.log.error("{}: {}", file.original_name, error.what());
-      result_.io_failure = true;
-      settle(file, FileOutcome{FileOutcome::Kind::kError,
-                               std::string("internal error while processing: ") + error.what(),
-                               "internal error"});
-      return;
     }
     result_.documents += deliver_staged(context_);
     finish(file);
   }
 
-  // Records a final outcome decided without the handler (refused, unreadable, failed).
+  // Records a final outcome decided without the handler (refused, unreadable).
   void settle(store::FileRecord& file, const FileOutcome& outcome) {
     store::Transaction transaction(context_.db);
     commit_outcome(file, outcome);
@@ -202,36 +237,80 @@ class FileLoop {
     }
   }
 
+  // A free place in archive/YYYY/MM/DD/ or error/: the original name, else with the file's id
+  // appended (then a counter), never a path (or reason file) that already exists.
   std::string destination(const store::FileRecord& file, FileOutcome::Kind kind) const {
     std::string folder = kind == FileOutcome::Kind::kError
                              ? context_.config.folders.error
                              : context_.config.folders.archive + "/" +
                                    util::format_time(context_.now, "%Y/%m/%d");
-    std::string path = folder + "/" + file.original_name;
-    // Never overwrite: a second file of the same name (a redelivery) gets its id appended.
-    if (util::entry_exists(path) || util::entry_exists(path + ".reason.txt")) {
-      path += "." + std::to_string(file.id);
+    std::string name = file.original_name.substr(0, kMaxStoredName);
+    std::string path = folder + "/" + name;
+    for (int attempt = 0; util::entry_exists(path) || util::entry_exists(path + ".reason.txt");
+         ++attempt) {
+      path = fmt::format("{}/{}.{}", folder, name, file.id) +
+             (attempt > 0 ? "." + std::to_string(attempt + 1) : "");
     }
     return path;
   }
 
   // Moves a committed file to its final place; the reason file goes first, so an error file
-  // never sits in error/ without its reason.
-  void finish(const store::FileRecord& file) {
-    if (file.state == "error") {
-      context_.effects.write(file.stored_path + ".reason.txt",
-                             fmt::format("{} (file #{}, taken from {} by {})\n{}\n",
-                                         file.original_name, file.id, file.original_folder,
-                                         context_.actor.job, file.reason));
-    }
+  // never sits in error/ without its reason. If something else took the place meanwhile, a new
+  // one is chosen and recorded: nothing is ever overwritten.
+  void finish(store::FileRecord file) {
     if (context_.effects.dry_run()) {
+      if (file.state == "error") context_.effects.write(file.stored_path + ".reason.txt", reason_text(file));
       context_.effects.move(file.work_path, file.stored_path);
       return;
     }
     if (!util::entry_exists(file.work_path)) return;  // moved before an interruption
-    util::crash_point("before_archive_move");
-    context_.effects.move(file.work_path, file.stored_path);
-    util::crash_point("after_archive_move");
+    while (true) {
+      if (file.state == "error" && !reason_file_ready(file)) {
+        relocate(file);
+        continue;
+      }
+      util::crash_point("before_archive_move");
+      try {
+        context_.effects.move(file.work_path, file.stored_path);
+      } catch (const util::IoError&) {
+        if (!util::entry_exists(file.stored_path)) throw;
+        relocate(file);
+        continue;
+      }
+      util::crash_point("after_archive_move");
+      return;
+    }
+  }
+
+  std::string reason_text(const store::FileRecord& file) const {
+    return fmt::format("{} (file #{}, taken from {} by {})\n{}\n", file.original_name, file.id,
+                       file.original_folder, context_.actor.job, file.reason);
+  }
+
+  // Writes <stored>.reason.txt unless one is there; true when it holds this file's reason.
+  bool reason_file_ready(const store::FileRecord& file) {
+    std::string path = file.stored_path + ".reason.txt";
+    std::string text = reason_text(file);
+    if (util::entry_exists(path)) {
+      try {
+        return util::read_file(path) == text;  // ours, from an interrupted earlier attempt
+      } catch (const util::IoError&) {
+        return false;
+      }
+    }
+    context_.effects.write(path, text);
+    return true;
+  }
+
+  void relocate(store::FileRecord& file) {
+    std::string taken = file.stored_path;
+    file.stored_path = destination(file, file.state == "error" ? FileOutcome::Kind::kError
+                                                               : FileOutcome::Kind::kArchive);
+    store::Transaction transaction(context_.db);
+    store::set_file_state(context_.db, context_.actor, file, file.state,
+                          fmt::format("{} was taken meanwhile; stored as {}", taken,
+                                      file.stored_path));
+    transaction.commit();
   }
 
   JobContext& context_;

@@ -2,6 +2,7 @@
 // bump, so a crash mid-migration leaves the previous version intact.
 #include "store/database.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -51,11 +52,25 @@ Db::Db(const std::string& path, OpenMode mode) {
       // Without a -wal file no writer is active, and immutable=1 reads the file without
       // creating -wal/-shm beside it: a dry run leaves the folder byte for byte unchanged.
       // With a -wal file present, a plain read-only open sees the latest commits.
-      bool writer_active = std::filesystem::exists(path + "-wal");
-      std::string uri = "file:" + path + (writer_active ? "?mode=ro" : "?immutable=1");
-      SQLite::Database source(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
-      SQLite::Backup backup(*database_, source);
-      backup.executeStep();
+      // With a -wal file (a writer is active, or one was killed) even a read-only open
+      // touches -shm, so the snapshot is taken from a private copy of both files instead.
+      std::string source_path = path;
+      std::string copy_folder;
+      if (std::filesystem::exists(path + "-wal")) {
+        char pattern[] = "/tmp/avedi-dry-run-XXXXXX";
+        if (::mkdtemp(pattern) == nullptr) throw std::runtime_error("cannot create a temp folder");
+        copy_folder = pattern;
+        source_path = copy_folder + "/avedi.db";
+        std::filesystem::copy_file(path, source_path);
+        std::filesystem::copy_file(path + "-wal", source_path + "-wal");
+      }
+      {
+        std::string uri = "file:" + source_path + (copy_folder.empty() ? "?immutable=1" : "");
+        SQLite::Database source(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+        SQLite::Backup backup(*database_, source);
+        backup.executeStep();
+      }
+      if (!copy_folder.empty()) std::filesystem::remove_all(copy_folder);
     }
     configure(*database_, false);
   }
