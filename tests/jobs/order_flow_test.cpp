@@ -102,6 +102,25 @@ TEST_SUITE("order intake") {
     CHECK(acknowledgments == 2);
   }
 
+  TEST_CASE("a PO with an unknown vendor code is rejected in the 997; the file's other PO is stored") {
+    JobTree tree;
+    std::string good = one_line_850(451, "POGOOD01", 2);
+    std::string other = one_line_850(452, "POOTHER2", 2);
+    std::size_t st = other.find("ST*850");
+    std::string second_set = other.substr(st, other.find("GE*") - st);
+    second_set.replace(second_set.find("0001"), 4, "0002");
+    second_set.replace(second_set.rfind("0001"), 4, "0002");
+    second_set.replace(second_set.find("REF*CR*VEND01"), 13, "REF*CR*NOTOURS");
+    good.insert(good.find("GE*1"), second_set);
+    good.replace(good.find("GE*1"), 4, "GE*2");
+    tree.drop("mixed", good);
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
+    CHECK(query_text(tree, "SELECT po_number FROM v_orders") == "POGOOD01\n");
+    std::string answer = tree.files_under(tree.outbox()).begin()->second;
+    CHECK(answer.find("AK2*850*0001~\nAK5*A~\nAK2*850*0002~\nAK3*REF*3**8~\n"
+                      "AK4*2*127*7*NOTOURS~\nAK5*R*5~\nAK9*P*2*2*1~\n") != std::string::npos);
+  }
+
   TEST_CASE("two POs compete for the same stock: the oldest wins") {
     JobTree tree;
     tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
