@@ -51,7 +51,8 @@ class JobTree {
                 const std::map<std::string, std::string>& env = {},
                 long kill_after_us = 0) const;
 
-  // Every regular file under `folder` (relative path -> content).
+  // Every entry under `folder` (relative path -> content; files over 1 MiB as "<N bytes>",
+  // symlinks as "-> target", other kinds as "<not a regular file>").
   std::map<std::string, std::string> files_under(const fs::path& folder) const;
 
  private:
