@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "inbound/functional_ack_intake.h"
 #include "inbound/purchase_order_intake.h"
 #include "runner/outbox.h"
 #include "store/records.h"
@@ -160,6 +161,7 @@ void take_interchange(runner::JobContext& context, const store::FileRecord& file
   if (plan.empty()) return;
   runner::DocumentRequest request;
   request.type = plan.groups.empty() ? "TA1" : "997";
+  request.functional_id = plan.groups.empty() ? "" : "FA";
   request.business_key = ack_key(interchange_id);
   request.partner = partner_key(context.config);
   request.outbox = context.config.folders.as2_outbox;
@@ -260,7 +262,10 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
   return {Kind::kArchive, "", summary};
 }
 
-X12Intake::X12Intake() { handlers_.emplace("850", std::make_unique<PurchaseOrderIntake>()); }
+X12Intake::X12Intake() {
+  handlers_.emplace("850", std::make_unique<PurchaseOrderIntake>());
+  handlers_.emplace("997", std::make_unique<FunctionalAckIntake>());
+}
 
 runner::FileJobSpec x12_intake_spec(const runner::Config& config) {
   runner::FileJobSpec spec;

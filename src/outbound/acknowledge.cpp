@@ -124,6 +124,7 @@ class Acknowledger {
       store::Transaction transaction(context_.db);
       runner::DocumentRequest request;
       request.type = "855";
+      request.functional_id = "PR";
       request.business_key = fmt::format("855:po:{}", order.id);
       request.partner = partner_key(context_.config);
       request.outbox = context_.config.folders.as2_outbox;

@@ -196,6 +196,37 @@ Config load_config(const std::string& path, FolderCheck check_folders) {
       static_cast<int>(reader.number("acknowledge.ship_lead_days", 2, 0, 365));
   config.acknowledge.backorder_lead_days =
       static_cast<int>(reader.number("acknowledge.backorder_lead_days", 14, 1, 365));
+  if (reader.find("shipping")) {
+    Shipping& shipping = config.shipping;
+    shipping.gs1_company_prefix = reader.text("shipping.gs1_company_prefix", 10);
+    if (shipping.gs1_company_prefix.size() < 7 ||
+        shipping.gs1_company_prefix.find_first_not_of("0123456789") != std::string::npos) {
+      reader.fail("shipping.gs1_company_prefix", "must be 7-10 digits (your GS1 company prefix)");
+    }
+    shipping.sscc_extension = static_cast<int>(reader.number("shipping.sscc_extension", 0, 0, 9));
+    shipping.ship_from_name = reader.text("shipping.ship_from_name", 60);
+    if (reader.find("shipping.arn_qualifier")) {
+      shipping.arn_qualifier = reader.text("shipping.arn_qualifier", 3);
+    }
+    check_identifier(reader, "shipping.ship_from_name", shipping.ship_from_name);
+  }
+  if (reader.find("invoicing")) {
+    Invoicing& invoicing = config.invoicing;
+    invoicing.number_prefix = reader.text("invoicing.number_prefix", 10);
+    if (reader.find("invoicing.terms_type")) {
+      invoicing.terms_type = reader.text("invoicing.terms_type", 2);
+    }
+    invoicing.net_days = static_cast<int>(reader.number("invoicing.net_days", 30, 0, 365));
+    invoicing.remit_to_name = reader.text("invoicing.remit_to.name", 60);
+    invoicing.remit_to_qualifier = reader.text("invoicing.remit_to.qualifier", 2);
+    invoicing.remit_to_id = reader.text("invoicing.remit_to.id", 80);
+    check_identifier(reader, "invoicing.number_prefix", invoicing.number_prefix);
+    check_identifier(reader, "invoicing.remit_to.name", invoicing.remit_to_name);
+    check_identifier(reader, "invoicing.remit_to.id", invoicing.remit_to_id);
+  }
+  for (auto& [type, hours] : config.ack_limit_hours) {
+    hours = static_cast<int>(reader.number("ack_limit_hours." + type, hours, 1, 24 * 30));
+  }
   config.intake.min_age_seconds =
       static_cast<int>(reader.number("intake.min_age_seconds", 10, 0, 86400));
   config.intake.max_incomplete_seconds =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -56,6 +57,22 @@ struct Acknowledge {
   int backorder_lead_days = 14;   // ACK*IB ship date: today + this
 };
 
+struct Shipping {
+  std::string gs1_company_prefix;  // 7-10 digits: the SSCCs avedi issues for unlabelled cartons
+  int sscc_extension = 0;          // SSCC extension digit 0-9
+  std::string ship_from_name;      // N102 of the ship-from party in the 753 and 856
+  std::string arn_qualifier = "BX";  // REF01 carrying the ARN in the 856 [unconfirmed]
+};
+
+struct Invoicing {
+  std::string number_prefix = "INV";  // invoice numbers: prefix + sequence
+  std::string terms_type = "01";      // ITD01 (01 basic)
+  int net_days = 30;                  // ITD07
+  std::string remit_to_name;          // N1*RI
+  std::string remit_to_qualifier;     // N103
+  std::string remit_to_id;            // N104
+};
+
 struct Config {
   std::string path;  // the config file itself
   Folders folders;
@@ -66,6 +83,10 @@ struct Config {
   std::string catalog;  // config/catalog.csv: Amazon product ids -> our SKUs
   Intake intake;
   Acknowledge acknowledge;
+  Shipping shipping;
+  Invoicing invoicing;
+  // Hours after which a group we sent without Amazon's 997 is overdue, per document type.
+  std::map<std::string, int> ack_limit_hours{{"855", 24}, {"753", 24}, {"856", 4}, {"810", 24}};
   unsigned file_mode = 0640;  // mode of every file avedi writes
 };
 

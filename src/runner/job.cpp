@@ -2,6 +2,7 @@
 // then the lock (so an overlapping cron run leaves at once), then the store and the run row.
 #include "runner/job.h"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -21,6 +22,22 @@ namespace {
 int exit_code_of(const FileJobResult& result) {
   if (result.io_failure) return kExitIoError;
   return result.rejected > 0 ? kExitDataError : kExitOk;
+}
+
+// Every run reports the groups we sent that Amazon has not acknowledged within their limit.
+int report_overdue(JobContext& context) {
+  int overdue = 0;
+  for (const auto& [type, hours] : context.config.ack_limit_hours) {
+    std::string before =
+        util::format_time(context.now - std::chrono::hours(hours), "%Y-%m-%dT%H:%M:%SZ");
+    for (const store::DocumentRecord& document :
+         store::unacknowledged_documents(context.db, type, before)) {
+      context.log.warn("no 997 from Amazon for {} {} (sent {}, limit {} h)", type,
+                       document.file_name, document.delivered_at, hours);
+      ++overdue;
+    }
+  }
+  return overdue;
 }
 
 int run_with(const JobDefinition& job, const JobOptions& options, const Config& config) {
@@ -59,12 +76,14 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
   }
   context.actor.run_id = store::start_run(db, job.name, now_text);
   FileJobResult result = job.run(context, options.file);
+  int overdue = report_overdue(context);
   int code = exit_code_of(result);
   store::finish_run(db, context.actor.run_id, now_text, code,
                     {result.archived + result.duplicates, result.rejected, result.documents});
-  log->info("{}run done: {} processed, {} duplicate, {} rejected, {} document(s) delivered; exit {}",
+  log->info("{}run done: {} processed, {} duplicate, {} rejected, {} document(s) delivered, "
+            "{} awaiting an overdue 997; exit {}",
             options.dry_run ? "dry " : "", result.archived, result.duplicates, result.rejected,
-            result.documents, code);
+            result.documents, overdue, code);
   if (options.dry_run) {
     std::cout << "state changes this run would record:\n";
     for (const std::string& line : store::describe_run_transitions(db, context.actor.run_id)) {

@@ -68,6 +68,7 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
   document.type = request.type;
   document.business_key = request.business_key;
   document.partner = request.partner;
+  document.functional_id = request.functional_id;
   document.outbox = request.outbox;
   document.content = request.build(numbers);
   document.state = "built";

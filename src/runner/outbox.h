@@ -25,6 +25,7 @@ struct DocumentRequest {
   std::string type;          // 997, TA1, 855, ...
   std::string business_key;  // the business event; one document per key, ever
   std::string partner;       // whose control number sequences to use
+  std::string functional_id; // GS01 of the group (reconciled with Amazon's 997), "" if none
   std::string outbox;        // destination folder
   std::optional<std::int64_t> source_file_id;
   bool uses_group = true;    // false for an interchange with only a TA1

@@ -12,7 +12,9 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
     "coalesce(group_control, ''), "
-    "file_name, outbox, content, state, source_file_id, deliveries FROM documents ";
+    "file_name, outbox, content, state, source_file_id, deliveries, "
+    "coalesce(functional_id, ''), coalesce(ack_status, ''), coalesce(delivered_at, '') "
+    "FROM documents ";
 
 DocumentRecord read_row(SQLite::Statement& query) {
   DocumentRecord document;
@@ -31,6 +33,9 @@ DocumentRecord read_row(SQLite::Statement& query) {
   document.state = query.getColumn(10).getString();
   if (!query.getColumn(11).isNull()) document.source_file_id = query.getColumn(11).getInt64();
   document.deliveries = query.getColumn(12).getInt();
+  document.functional_id = query.getColumn(13).getString();
+  document.ack_status = query.getColumn(14).getString();
+  document.delivered_at = query.getColumn(15).getString();
   return document;
 }
 
@@ -61,7 +66,7 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
       db.sql(),
       "INSERT INTO documents (job, type, business_key, partner, interchange_control, "
       "group_control, file_name, outbox, content, sha256, state, source_file_id, created_at, "
-      "run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?)");
+      "run_id, functional_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?, ?)");
   insert.bind(1, actor.job);
   insert.bind(2, document.type);
   insert.bind(3, document.business_key);
@@ -87,6 +92,11 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   }
   insert.bind(12, actor.now);
   insert.bind(13, static_cast<std::int64_t>(actor.run_id));
+  if (document.functional_id.empty()) {
+    insert.bind(14);
+  } else {
+    insert.bind(14, document.functional_id);
+  }
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
   record_transition(db, actor, "document", id, "", "built", document.source_file_id,
@@ -100,6 +110,50 @@ std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
                           std::string(kColumns) + "WHERE job = ? AND state = ? ORDER BY id");
   query.bind(1, job);
   query.bind(2, state);
+  return read_all(query);
+}
+
+std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
+                                                     const std::string& functional_id,
+                                                     const std::string& group_control) {
+  SQLite::Statement query(db.sql(), std::string(kColumns) +
+                                        "WHERE partner = ? AND functional_id = ? AND "
+                                        "group_control = ?");
+  query.bind(1, partner);
+  query.bind(2, functional_id);
+  query.bind(3, group_control);
+  if (!query.executeStep()) return std::nullopt;
+  return read_row(query);
+}
+
+void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& document,
+                         const std::string& status, const std::string& codes,
+                         std::optional<std::int64_t> file_id) {
+  SQLite::Statement update(db.sql(),
+                           "UPDATE documents SET ack_status = ?, ack_codes = ?, ack_at = ? "
+                           "WHERE id = ?");
+  update.bind(1, status);
+  if (codes.empty()) {
+    update.bind(2);
+  } else {
+    update.bind(2, codes);
+  }
+  update.bind(3, actor.now);
+  update.bind(4, static_cast<std::int64_t>(document.id));
+  update.exec();
+  record_transition(db, actor, "document_ack", document.id,
+                    document.ack_status.empty() ? "awaiting_997" : document.ack_status, status,
+                    file_id, codes.empty() ? document.type + " " + document.file_name
+                                           : document.type + " " + document.file_name + ": " + codes);
+}
+
+std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
+                                                     const std::string& before) {
+  SQLite::Statement query(db.sql(), std::string(kColumns) +
+                                        "WHERE type = ? AND state = 'delivered' AND ack_status IS "
+                                        "NULL AND delivered_at < ? ORDER BY id");
+  query.bind(1, type);
+  query.bind(2, before);
   return read_all(query);
 }
 

@@ -46,6 +46,9 @@ struct DocumentRecord {
   std::string state;
   std::optional<std::int64_t> source_file_id;
   int deliveries = 0;
+  std::string functional_id;  // GS01 of what was sent (PR, SH, IN, RF, FA), "" for a CSV
+  std::string ack_status;     // Amazon's 997: accepted, accepted_with_errors, partial, rejected
+  std::string delivered_at;
 };
 
 // --- transitions ---
@@ -124,6 +127,18 @@ std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
                                   const std::string& detail);
 std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id);
+// The document whose group we sent with GS01 `functional_id` and GS06 `group_control`.
+std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
+                                                     const std::string& functional_id,
+                                                     const std::string& group_control);
+// Records Amazon's 997 verdict on a document we sent.
+void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& document,
+                         const std::string& status, const std::string& codes,
+                         std::optional<std::int64_t> file_id);
+// Delivered documents of these types without a 997 and delivered before `before` (ISO time).
+std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
+                                                     const std::string& before);
+
 void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,
                              const std::string& detail);
 

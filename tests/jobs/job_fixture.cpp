@@ -51,6 +51,10 @@ JobTree::JobTree() {
                              "usage: T\n"
                              "vendors: [{code: VEND01, freight_terms: collect}]\n"
                              "catalog: catalog.csv\n"
+                             "shipping: {gs1_company_prefix: \"0614141\", ship_from_name: "
+                             "3PL EAST}\n"
+                             "invoicing: {number_prefix: INV, remit_to: {name: VENDOR INC, "
+                             "qualifier: \"92\", id: VEND01}}\n"
                              "intake: {min_age_seconds: 0, max_incomplete_seconds: 3600}\n";
 }
 

@@ -68,7 +68,7 @@ TEST_SUITE("avedi-receive") {
           "");
     CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'po_received'") == 2);
     CHECK(count(tree, "SELECT count(*) FROM purchase_orders WHERE state = 'received'") == 2);
-    CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'unhandled'") == 1);
+    CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'ack_unmatched'") == 1);
     CHECK(count(tree, "SELECT count(*) FROM runs WHERE exit_code = 65 AND ended_at IS NOT NULL") ==
           1);
   }

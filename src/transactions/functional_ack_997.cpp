@@ -1,0 +1,71 @@
+// 997 mapping.
+#include "transactions/functional_ack_997.h"
+
+#include <fmt/format.h>
+
+namespace transactions {
+
+std::string FunctionalAck::status_text() const {
+  if (status == "A") return "accepted";
+  if (status == "E") return "accepted_with_errors";
+  if (status == "P") return "partial";
+  return "rejected";
+}
+
+std::string FunctionalAck::codes_text() const {
+  std::string out;
+  if (status != "A" || !group_codes.empty()) {
+    out = "AK9 " + status;
+    for (const std::string& code : group_codes) out += " " + code;
+  }
+  for (const SetVerdict& set : sets) {
+    if (set.status == "A" && set.codes.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += fmt::format("AK2 {} {}: AK5 {}", set.set_id, set.set_control, set.status);
+    for (const std::string& code : set.codes) out += " " + code;
+  }
+  return out;
+}
+
+std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set, SetIssues& issues) {
+  FunctionalAck ack;
+  bool has_ak1 = false;
+  bool has_ak9 = false;
+  SetVerdict* current = nullptr;
+  int last = static_cast<int>(set.segments.size());
+  for (int index = 1; index + 1 < last; ++index) {
+    const x12::Segment& segment = set.segments[static_cast<std::size_t>(index)];
+    std::string_view id = segment.id();
+    if (id == "AK1") {
+      has_ak1 = true;
+      ack.functional_id = std::string(segment.element(1));
+      ack.group_control = std::string(segment.element(2));
+    } else if (id == "AK2") {
+      ack.sets.push_back({std::string(segment.element(1)), std::string(segment.element(2)), "", {}});
+      current = &ack.sets.back();
+    } else if (id == "AK3" && current != nullptr) {
+      current->codes.push_back(fmt::format("(AK3 {} {} {})", segment.element(1),
+                                           segment.element(2), segment.element(4)));
+    } else if (id == "AK5" && current != nullptr) {
+      current->status = std::string(segment.element(1));
+      for (std::size_t e = 2; e <= segment.element_count(); ++e) {
+        if (!segment.element(e).empty()) current->codes.insert(current->codes.begin(), std::string(segment.element(e)));
+      }
+    } else if (id == "AK9") {
+      has_ak9 = true;
+      ack.status = std::string(segment.element(1));
+      ack.included = std::atoi(std::string(segment.element(2)).c_str());
+      ack.received = std::atoi(std::string(segment.element(3)).c_str());
+      ack.accepted = std::atoi(std::string(segment.element(4)).c_str());
+      for (std::size_t e = 5; e <= segment.element_count(); ++e) {
+        if (!segment.element(e).empty()) ack.group_codes.emplace_back(segment.element(e));
+      }
+    }
+  }
+  if (!has_ak1) issues.missing_segment("AK1", 2, "AK1 (the group acknowledged) is missing");
+  if (!has_ak9) issues.missing_segment("AK9", last, "AK9 (the group's verdict) is missing");
+  if (issues.count() > 0) return std::nullopt;
+  return ack;
+}
+
+}  // namespace transactions
