@@ -1,0 +1,317 @@
+// The ready handler: checks first (nothing is written when a row is bad), then shipments,
+// cartons, SSCCs, 753s and label files in the file's one transaction.
+#include "inbound/ready_intake.h"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "exchange/csv.h"
+#include "exchange/ready_csv.h"
+#include "model/sscc.h"
+#include "runner/outbox.h"
+#include "store/orders.h"
+#include "store/shipments.h"
+#include "transactions/routing_request_753.h"
+#include "x12/writer.h"
+
+namespace inbound {
+namespace {
+
+struct Carton {
+  const exchange::ReadyRow* first = nullptr;  // the row that defined its attributes
+  std::string sscc;                           // given (validated) or "" to issue
+  std::string ship_to_fc;
+  std::string freight_terms;
+  std::vector<std::pair<const exchange::ReadyRow*, store::LineRef>> items;
+};
+
+struct Group {
+  std::string ship_from, ship_to_fc, ready_date, freight_terms;
+  std::vector<std::string> cartons;  // carton ids in file order
+};
+
+std::string same_or_problem(const exchange::ReadyRow& row, const exchange::ReadyRow& first) {
+  auto differs = [&](const char* column, const std::string& a, const std::string& b) {
+    return a == b ? std::string()
+                  : fmt::format("{}: \"{}\" differs from row {} (\"{}\") for carton {}", column, a,
+                                first.row, b, row.carton_id);
+  };
+  for (std::string why : {differs("sscc", row.sscc, first.sscc),
+                          differs("pallet_id", row.pallet_id, first.pallet_id),
+                          differs("weight_kg", row.weight_kg.to_string(), first.weight_kg.to_string()),
+                          differs("length_cm", row.length_cm.to_string(), first.length_cm.to_string()),
+                          differs("width_cm", row.width_cm.to_string(), first.width_cm.to_string()),
+                          differs("height_cm", row.height_cm.to_string(), first.height_cm.to_string()),
+                          differs("ready_date", row.ready_date, first.ready_date),
+                          differs("ship_from", row.ship_from, first.ship_from)}) {
+    if (!why.empty()) return why;
+  }
+  return "";
+}
+
+model::Decimal volume_cm3(const exchange::ReadyRow& row) {
+  __int128 units = static_cast<__int128>(row.length_cm.units()) * row.width_cm.units() /
+                   model::Decimal::kUnit * row.height_cm.units() / model::Decimal::kUnit;
+  return model::Decimal::from_units(static_cast<std::int64_t>(units));
+}
+
+std::string x12_partner(const runner::Config& config) {
+  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
+}
+
+std::string write_753(const runner::JobContext& context, const transactions::RoutingRequest& request,
+                      const runner::ControlNumbers& numbers) {
+  const runner::Config& config = context.config;
+  x12::InterchangeHeader isa;
+  isa.sender_qualifier = config.ours.isa_qualifier;
+  isa.sender_id = config.ours.isa_id;
+  isa.receiver_qualifier = config.amazon.isa_qualifier;
+  isa.receiver_id = config.amazon.isa_id;
+  isa.date = util::format_time(context.now, "%y%m%d");
+  isa.time = util::format_time(context.now, "%H%M");
+  isa.version = "00501";
+  isa.control = std::to_string(numbers.interchange);
+  isa.usage = config.usage;
+  x12::WriteOptions options;
+  options.line_break = x12::LineBreak::kAfterSegment;
+  x12::InterchangeWriter writer(isa, options);
+  writer.begin_group({"RF", config.ours.gs_id, config.amazon.gs_id,
+                      util::format_time(context.now, "%Y%m%d"),
+                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
+                      "005010"});
+  writer.begin_set("753", "0001");
+  for (const x12::SegmentBuilder& segment : transactions::routing_request_753(request)) {
+    writer.add(segment);
+  }
+  writer.end_set();
+  writer.end_group();
+  return writer.finish();
+}
+
+}  // namespace
+
+runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const store::FileRecord& file,
+                                         std::string_view content) {
+  using Kind = runner::FileOutcome::Kind;
+  if (std::optional<store::FileRecord> same =
+          store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
+    std::string what = fmt::format("same bytes as file #{} ({}); nothing packed twice", same->id,
+                                   same->original_name);
+    return {Kind::kDuplicate, what, what};
+  }
+  std::vector<exchange::CsvProblem> problems;
+  std::optional<std::vector<exchange::ReadyRow>> rows = exchange::parse_ready(content, problems);
+  std::map<std::string, Carton> cartons;
+  std::vector<std::string> carton_order;
+  if (rows) {
+    std::map<std::int64_t, std::int64_t> packing;  // po_line_id -> eaches in this file
+    std::map<std::string, std::string> sscc_owner;  // sscc -> carton id in this file
+    for (const exchange::ReadyRow& row : *rows) {
+      std::optional<store::LineRef> line =
+          store::find_po_line_by_sku(context.db, row.po_number, row.sku);
+      if (!line) {
+        bool po_known = store::find_order(context.db, row.po_number).has_value();
+        problems.push_back(po_known
+                               ? exchange::CsvProblem{row.row, "sku",
+                                                      fmt::format("\"{}\" is not on PO {}", row.sku,
+                                                                  row.po_number)}
+                               : exchange::CsvProblem{row.row, "po_number",
+                                                      fmt::format("PO \"{}\" is unknown",
+                                                                  row.po_number)});
+        continue;
+      }
+      if (line->po_state == "received") {
+        problems.push_back({row.row, "po_number",
+                            fmt::format("PO {} is not acknowledged yet", row.po_number)});
+        continue;
+      }
+      std::int64_t& in_file = packing[line->po_line_id];
+      std::int64_t open = line->accepted_units - line->packed_units - in_file;
+      if (row.quantity > open) {
+        problems.push_back({row.row, "quantity",
+                            fmt::format("{} exceeds the {} units of {} on PO {} accepted and not "
+                                        "yet packed",
+                                        row.quantity, std::max<std::int64_t>(open, 0), row.sku,
+                                        row.po_number)});
+        continue;
+      }
+      in_file += row.quantity;
+      auto [where, inserted] = cartons.try_emplace(row.carton_id);
+      Carton& carton = where->second;
+      if (inserted) {
+        carton.first = &row;
+        carton.ship_to_fc = line->ship_to_fc;
+        carton.freight_terms = line->freight_terms;
+        carton_order.push_back(row.carton_id);
+        if (!row.sscc.empty()) {
+          std::string why = model::check_sscc(row.sscc);
+          std::string sscc = model::strip_application_identifier(row.sscc);
+          if (!why.empty()) {
+            problems.push_back({row.row, "sscc", why});
+          } else if (store::sscc_known(context.db, sscc)) {
+            problems.push_back({row.row, "sscc", fmt::format("{} is already used by another "
+                                                             "carton; an SSCC is never reused",
+                                                             sscc)});
+          } else if (auto [owner, fresh] = sscc_owner.emplace(sscc, row.carton_id); !fresh) {
+            problems.push_back({row.row, "sscc", fmt::format("{} is also carton {}'s", sscc,
+                                                             owner->second)});
+          } else {
+            carton.sscc = sscc;
+          }
+        }
+      } else if (std::string why = same_or_problem(row, *carton.first); !why.empty()) {
+        problems.push_back({row.row, why.substr(0, why.find(':')), why.substr(why.find(':') + 2)});
+      } else if (line->ship_to_fc != carton.ship_to_fc) {
+        problems.push_back({row.row, "po_number",
+                            fmt::format("PO {} ships to {}, carton {} to {}: one carton, one FC",
+                                        row.po_number, line->ship_to_fc, row.carton_id,
+                                        carton.ship_to_fc)});
+      }
+      carton.items.emplace_back(&row, *line);
+    }
+  }
+  // Group into shipments; a shipment cannot mix freight terms.
+  std::vector<Group> groups;
+  for (const std::string& id : carton_order) {
+    const Carton& carton = cartons[id];
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+      return g.ship_from == carton.first->ship_from && g.ship_to_fc == carton.ship_to_fc &&
+             g.ready_date == carton.first->ready_date;
+    });
+    if (group == groups.end()) {
+      groups.push_back({carton.first->ship_from, carton.ship_to_fc, carton.first->ready_date,
+                        carton.freight_terms, {}});
+      group = std::prev(groups.end());
+    } else if (group->freight_terms != carton.freight_terms) {
+      problems.push_back({carton.first->row, "po_number",
+                          fmt::format("carton {} is {} freight but ships with {} cartons to {}; "
+                                      "collect and prepaid never share a shipment",
+                                      id, carton.freight_terms, group->freight_terms,
+                                      group->ship_to_fc)});
+    }
+    group->cartons.push_back(id);
+  }
+  if (!problems.empty()) {
+    std::string reason;
+    for (const exchange::CsvProblem& problem : problems) {
+      reason += exchange::format_csv_problem(file.original_name, problem) + "\n";
+    }
+    reason += "nothing was packed, routed or labelled: a file with a bad row is refused whole";
+    return {Kind::kError, reason,
+            fmt::format("{} problem(s), first: {}", problems.size(),
+                        exchange::format_csv_problem(file.original_name, problems.front()))};
+  }
+
+  std::vector<std::string> made;
+  for (const Group& group : groups) {
+    std::int64_t number = store::next_control_number(context.db, "avedi", "SHIPMENT");
+    store::ShipmentRecord shipment;
+    shipment.supplier_reference = fmt::format("AVD{:08}", number);
+    shipment.ship_from = group.ship_from;
+    shipment.ship_to_fc = group.ship_to_fc;
+    shipment.ready_date = group.ready_date;
+    shipment.freight_terms = group.freight_terms;
+    bool collect = group.freight_terms == "collect";
+    shipment.state = collect ? "routing_requested" : "ready";
+    shipment.file_id = file.id;
+    shipment.id = store::insert_shipment(context.db, context.actor, shipment);
+    std::map<std::string, transactions::RoutingPo> by_po;
+    std::map<std::string, std::set<std::string>> pallets_by_po;
+    std::vector<std::vector<std::string>> labels{
+        {"shipment_id", "carton_id", "sscc", "pallet_id", "po_number", "sku", "quantity"}};
+    for (const std::string& id : group.cartons) {
+      Carton& carton = cartons[id];
+      store::CartonRecord record;
+      record.shipment_id = shipment.id;
+      record.carton_ref = id;
+      record.sscc = carton.sscc;
+      if (record.sscc.empty()) {
+        std::int64_t serial = store::next_control_number(context.db, "gs1", "SSCC");
+        std::optional<std::string> issued =
+            model::make_sscc(context.config.shipping.sscc_extension,
+                             context.config.shipping.gs1_company_prefix, serial);
+        if (!issued) throw std::runtime_error("the GS1 serial range of the company prefix is used up");
+        record.sscc = *issued;
+        record.sscc_issued = true;
+      }
+      const exchange::ReadyRow& first = *carton.first;
+      record.pallet_ref = first.pallet_id;
+      record.weight_kg = first.weight_kg.to_string();
+      record.length_cm = first.length_cm.to_string();
+      record.width_cm = first.width_cm.to_string();
+      record.height_cm = first.height_cm.to_string();
+      std::int64_t carton_id = store::insert_carton(context.db, record);
+      std::set<std::string> carton_pos;
+      for (const auto& [row, line] : carton.items) {
+        store::insert_carton_item(context.db, carton_id, line.po_line_id, row->quantity);
+        labels.push_back({shipment.supplier_reference, id, record.sscc, first.pallet_id,
+                          row->po_number, row->sku, std::to_string(row->quantity)});
+        carton_pos.insert(row->po_number);
+      }
+      // A carton's weight and volume count once, for the first PO it carries.
+      const std::string& po = *carton_pos.begin();
+      transactions::RoutingPo& totals = by_po[po];
+      totals.po_number = po;
+      totals.cartons += 1;
+      totals.weight_kg = totals.weight_kg + first.weight_kg;
+      totals.volume_cm3 = totals.volume_cm3 + volume_cm3(first);
+      if (!first.pallet_id.empty()) pallets_by_po[po].insert(first.pallet_id);
+    }
+    if (collect) {
+      transactions::RoutingRequest request;
+      request.supplier_reference = shipment.supplier_reference;
+      request.request_date = util::format_time(context.now, "%Y%m%d");
+      request.request_time = util::format_time(context.now, "%H%M");
+      request.ship_from_name = context.config.shipping.ship_from_name;
+      request.ship_from_code = shipment.ship_from;
+      request.ship_to_fc = shipment.ship_to_fc;
+      request.ready_date = shipment.ready_date;
+      for (auto& [po, totals] : by_po) {
+        totals.pallets = static_cast<std::int64_t>(pallets_by_po[po].size());
+        request.pos.push_back(totals);
+      }
+      runner::DocumentRequest document;
+      document.type = "753";
+      document.functional_id = "RF";
+      document.business_key = fmt::format("753:shipment:{}", shipment.id);
+      document.partner = x12_partner(context.config);
+      document.outbox = context.config.folders.as2_outbox;
+      document.source_file_id = file.id;
+      document.build = [&](const runner::ControlNumbers& numbers) {
+        return write_753(context, request, numbers);
+      };
+      made.push_back(runner::stage_document(context, document).file_name);
+    }
+    std::string label_text;
+    for (const std::vector<std::string>& row : labels) label_text += exchange::format_csv_row(row);
+    runner::DocumentRequest label_file;
+    label_file.type = "labels";
+    label_file.business_key = fmt::format("labels:shipment:{}", shipment.id);
+    label_file.partner = "3pl";
+    label_file.outbox = context.config.folders.tpl_outbox;
+    label_file.file_name = "labels_" + shipment.supplier_reference + ".csv";
+    label_file.source_file_id = file.id;
+    label_file.build = [&](const runner::ControlNumbers&) { return label_text; };
+    made.push_back(runner::stage_document(context, label_file).file_name);
+    made.push_back(fmt::format("shipment {} ({}, {} carton(s))", shipment.supplier_reference,
+                               shipment.state, group.cartons.size()));
+  }
+  std::string summary;
+  for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;
+  return {Kind::kArchive, "", summary};
+}
+
+runner::FileJobSpec ready_intake_spec(const runner::Config& config) {
+  runner::FileJobSpec spec;
+  spec.inbox = config.folders.tpl_inbox;
+  spec.kind = "csv";
+  spec.rules.wants = [](std::string_view name) {
+    return name.substr(0, 5) == "ready" && name.size() > 4 && name.substr(name.size() - 4) == ".csv";
+  };
+  spec.rules.readiness = [](const std::string&) { return runner::Readiness::kReady; };
+  return spec;
+}
+
+}  // namespace inbound
