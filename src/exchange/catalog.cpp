@@ -1,9 +1,9 @@
 // Catalog parsing and id resolution.
 #include "exchange/catalog.h"
 
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "transactions/amazon_mapping.h"
 
@@ -23,7 +23,8 @@ std::optional<bool> parse_flag(const std::string& value) {
       value == "N") {
     return false;
   }
-  if (value == "1" || value == "true" || value == "yes" || value == "y" || value == "Y") return true;
+  if (value == "1" || value == "true" || value == "yes" || value == "y" || value == "Y")
+    return true;
   return std::nullopt;
 }
 
@@ -69,8 +70,8 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
     if (std::string pack = cell("case_pack"); !pack.empty()) {
       std::optional<model::Decimal> parsed = model::Decimal::parse(pack);
       if (!parsed || parsed->units() <= 0 || parsed->units() % model::Decimal::kUnit != 0) {
-        problems.push_back({row_number, "case_pack",
-                            fmt::format("\"{}\" is not a whole number above 0", pack)});
+        problems.push_back(
+            {row_number, "case_pack", fmt::format("\"{}\" is not a whole number above 0", pack)});
       } else {
         item.case_pack = parsed->units() / model::Decimal::kUnit;
       }
@@ -83,9 +84,9 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
     }
     std::optional<bool> discontinued = parse_flag(cell("discontinued"));
     if (!discontinued) {
-      problems.push_back({row_number, "discontinued",
-                          fmt::format("\"{}\" is not yes/no (1/0, true/false, y/n)",
-                                      cell("discontinued"))});
+      problems.push_back(
+          {row_number, "discontinued",
+           fmt::format("\"{}\" is not yes/no (1/0, true/false, y/n)", cell("discontinued"))});
     } else {
       item.discontinued = *discontinued;
     }

@@ -3,10 +3,10 @@
 // every bad row and column named.
 #include "exchange/csv.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace exchange {
 namespace {
@@ -50,9 +50,10 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
     }
     if (c == '"') {
       if (!cell.empty() || was_quoted) {
-        problems.push_back({record_row, "", fmt::format("cell {}: a quote inside an unquoted "
-                                                        "cell (quote the whole cell)",
-                                                        cells.size() + 1)});
+        problems.push_back({record_row, "",
+                            fmt::format("cell {}: a quote inside an unquoted "
+                                        "cell (quote the whole cell)",
+                                        cells.size() + 1)});
       }
       quoted = true;
       was_quoted = true;
@@ -76,8 +77,8 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
       break;
     }
     if (was_quoted) {
-      problems.push_back({record_row, "", fmt::format("cell {}: text after the closing quote",
-                                                      cells.size() + 1)});
+      problems.push_back(
+          {record_row, "", fmt::format("cell {}: text after the closing quote", cells.size() + 1)});
       was_quoted = false;
     }
     cell += c;
@@ -145,8 +146,9 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
       continue;
     }
     if (cells.size() != table.header.size()) {
-      problems.push_back({record_row, "", fmt::format("has {} cells, the header has {}",
-                                                      cells.size(), table.header.size())});
+      problems.push_back(
+          {record_row, "",
+           fmt::format("has {} cells, the header has {}", cells.size(), table.header.size())});
       continue;
     }
     table.rows.push_back(cells);

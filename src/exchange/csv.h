@@ -11,8 +11,8 @@
 namespace exchange {
 
 struct CsvProblem {
-  int row = 0;          // 1-based line of the file (the header is row 1)
-  std::string column;   // header name, or "" when the problem is the row itself
+  int row = 0;         // 1-based line of the file (the header is row 1)
+  std::string column;  // header name, or "" when the problem is the row itself
   std::string message;
 };
 

@@ -46,16 +46,17 @@ std::optional<InventorySnapshot> parse_inventory(std::string_view text,
       if (!sign && (available[i] < '0' || available[i] > '9')) numeric = false;
     }
     if (!numeric) {
-      problems.push_back({row_number, "available",
-                          fmt::format("\"{}\" is not a whole number", available)});
+      problems.push_back(
+          {row_number, "available", fmt::format("\"{}\" is not a whole number", available)});
     } else if (available[0] == '-') {
       problems.push_back({row_number, "available", fmt::format("\"{}\" is negative", available)});
     }
     if (!sku.empty()) {
       auto [where, inserted] = first_row.emplace(sku, row_number);
       if (!inserted) {
-        problems.push_back({row_number, "sku", fmt::format("\"{}\" is listed again (first on row {})",
-                                                           sku, where->second)});
+        problems.push_back(
+            {row_number, "sku",
+             fmt::format("\"{}\" is listed again (first on row {})", sku, where->second)});
       } else if (numeric && available[0] != '-') {
         snapshot.available[sku] = std::stoll(available);
       }
@@ -76,7 +77,8 @@ std::optional<InventorySnapshot> parse_inventory(std::string_view text,
       if (!as_of) {
         problems.push_back({row_number, "as_of",
                             fmt::format("\"{}\" is not a date YYYY-MM-DD or a UTC time "
-                                        "YYYY-MM-DDTHH:MM:SSZ", raw)});
+                                        "YYYY-MM-DDTHH:MM:SSZ",
+                                        raw)});
       } else if (snapshot.as_of.empty()) {
         snapshot.as_of = *as_of;
       } else if (*as_of != snapshot.as_of) {

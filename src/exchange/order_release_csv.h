@@ -11,7 +11,7 @@ namespace exchange {
 
 struct ReleaseLine {
   std::string po_number;
-  std::string line;        // PO101
+  std::string line;  // PO101
   std::string sku;
   std::int64_t quantity = 0;  // eaches
   std::string ship_to_fc;

@@ -14,14 +14,15 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
-const std::vector<std::string> kColumns = {"po_number", "sku",       "quantity",  "carton_id",
-                                           "sscc",      "pallet_id", "weight_kg", "length_cm",
+const std::vector<std::string> kColumns = {"po_number", "sku",       "quantity",   "carton_id",
+                                           "sscc",      "pallet_id", "weight_kg",  "length_cm",
                                            "width_cm",  "height_cm", "ready_date", "ship_from"};
 
 }  // namespace
 
 std::string check_positive_whole(const std::string& value, std::int64_t& out) {
-  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
+  if (value.empty() || value.size() > 9 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
     return fmt::format("\"{}\" is not a whole number", value);
   }
   out = std::stoll(value);

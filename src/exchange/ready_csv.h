@@ -20,11 +20,11 @@ struct ReadyRow {
   std::string sku;
   std::int64_t quantity = 0;  // eaches
   std::string carton_id;
-  std::string sscc;           // "" when the 3PL wants avedi to issue one
+  std::string sscc;  // "" when the 3PL wants avedi to issue one
   std::string pallet_id;
   model::Decimal weight_kg;
   model::Decimal length_cm, width_cm, height_cm;
-  std::string ready_date;     // CCYYMMDD (from YYYY-MM-DD)
+  std::string ready_date;  // CCYYMMDD (from YYYY-MM-DD)
   std::string ship_from;
 };
 

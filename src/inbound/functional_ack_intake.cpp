@@ -2,7 +2,6 @@
 #include "inbound/functional_ack_intake.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "transactions/functional_ack_997.h"
 
@@ -21,11 +20,11 @@ SetOutcome FunctionalAckIntake::store(runner::JobContext& context, const x12::Tr
   std::optional<transactions::FunctionalAck> ack = transactions::read_functional_ack(set, issues);
   if (!ack) throw std::logic_error("997 passed check() but cannot be read");
   std::string partner = context.config.amazon.isa_qualifier + "/" + context.config.amazon.isa_id;
-  std::optional<store::DocumentRecord> document = store::find_document_by_group(
-      context.db, partner, ack->functional_id, ack->group_control);
+  std::optional<store::DocumentRecord> document =
+      store::find_document_by_group(context.db, partner, ack->functional_id, ack->group_control);
   if (!document) {
-    context.log.warn("997 for group {} {} matches nothing avedi sent", ack->functional_id,
-                     ack->group_control);
+    runner::log_warning(context, fmt::format("997 for group {} {} matches nothing avedi sent",
+                                             ack->functional_id, ack->group_control));
     return {"ack_unmatched", "",
             fmt::format("997 for {} {} matches nothing we sent", ack->functional_id,
                         ack->group_control)};
@@ -34,8 +33,10 @@ SetOutcome FunctionalAckIntake::store(runner::JobContext& context, const x12::Tr
   store::record_document_ack(context.db, context.actor, *document, status, ack->codes_text(),
                              file.id);
   if (status != "accepted") {
-    context.log.warn("Amazon's 997: {} {} {}{}", document->type, document->file_name, status,
-                     ack->codes_text().empty() ? "" : " (" + ack->codes_text() + ")");
+    runner::log_warning(
+        context,
+        fmt::format("Amazon's 997: {} {} {}{}", document->type, document->file_name, status,
+                    ack->codes_text().empty() ? "" : " (" + ack->codes_text() + ")"));
   }
   return {"ack_matched", "",
           fmt::format("997: {} {} {}", document->type, document->file_name, status)};

@@ -19,7 +19,8 @@ runner::FileOutcome InventoryIntake::process(runner::JobContext& context,
     return {Kind::kDuplicate, what, what};
   }
   std::vector<exchange::CsvProblem> problems;
-  std::optional<exchange::InventorySnapshot> snapshot = exchange::parse_inventory(content, problems);
+  std::optional<exchange::InventorySnapshot> snapshot =
+      exchange::parse_inventory(content, problems);
   if (!snapshot) {
     std::string reason;
     for (const exchange::CsvProblem& problem : problems) {
@@ -33,10 +34,10 @@ runner::FileOutcome InventoryIntake::process(runner::JobContext& context,
   std::string as_of = snapshot->as_of.empty() ? context.actor.now : snapshot->as_of;
   std::optional<store::Snapshot> current = store::latest_snapshot(context.db);
   if (current && as_of < current->as_of) {
-    std::string reason =
-        fmt::format("{}: stale: as of {}, older than the current stock snapshot #{} (as of {}); "
-                    "nothing was loaded",
-                    file.original_name, as_of, current->id, current->as_of);
+    std::string reason = fmt::format(
+        "{}: stale: as of {}, older than the current stock snapshot #{} (as of {}); "
+        "nothing was loaded",
+        file.original_name, as_of, current->id, current->as_of);
     return {Kind::kError, reason, "stale snapshot"};
   }
   std::int64_t id = store::insert_snapshot(context.db, context.actor, file.id, as_of,
@@ -45,9 +46,9 @@ runner::FileOutcome InventoryIntake::process(runner::JobContext& context,
     store::record_transition(context.db, context.actor, "stock_snapshot", current->id, "current",
                              "superseded", file.id, fmt::format("by snapshot #{}", id));
   }
-  return {Kind::kArchive, "",
-          fmt::format("stock snapshot #{}: {} SKU(s) as of {}", id, snapshot->available.size(),
-                      as_of)};
+  return {
+      Kind::kArchive, "",
+      fmt::format("stock snapshot #{}: {} SKU(s) as of {}", id, snapshot->available.size(), as_of)};
 }
 
 runner::FileJobSpec inventory_intake_spec(const runner::Config& config) {

@@ -1,12 +1,12 @@
 // The 850 handler.
 #include "inbound/purchase_order_intake.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <vector>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "store/orders.h"
 #include "transactions/purchase_order_850.h"
@@ -61,7 +61,8 @@ SetOutcome PurchaseOrderIntake::store(runner::JobContext& context, const x12::Tr
   if (std::optional<store::StoredOrder> known = store::find_order(context.db, order->po_number)) {
     std::string canonical = order->canonical_text();
     if (known->canonical == canonical) {
-      return {"po_duplicate", "", fmt::format("PO {} again, unchanged (duplicate)", order->po_number)};
+      return {"po_duplicate", "",
+              fmt::format("PO {} again, unchanged (duplicate)", order->po_number)};
     }
     return {"po_conflict",
             fmt::format("PO {} was already received (file #{}) with other content; it is not "
@@ -72,10 +73,10 @@ SetOutcome PurchaseOrderIntake::store(runner::JobContext& context, const x12::Tr
   }
   const runner::Vendor* vendor = runner::find_vendor(context.config, order->vendor_code);
   util::TimePoint due = context.now + std::chrono::hours(context.config.acknowledge.deadline_hours);
-  store::insert_order(context.db, context.actor, *order,
-                      freight_terms_text(vendor->freight_terms), set_row_id, file.id,
-                      util::format_time(due, "%Y-%m-%dT%H:%M:%SZ"));
-  return {"po_received", "", fmt::format("PO {} ({} lines)", order->po_number, order->lines.size())};
+  store::insert_order(context.db, context.actor, *order, freight_terms_text(vendor->freight_terms),
+                      set_row_id, file.id, util::format_time(due, "%Y-%m-%dT%H:%M:%SZ"));
+  return {"po_received", "",
+          fmt::format("PO {} ({} lines)", order->po_number, order->lines.size())};
 }
 
 }  // namespace inbound

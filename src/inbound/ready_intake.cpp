@@ -2,10 +2,10 @@
 // cartons, SSCCs, 753s and label files in the file's one transaction.
 #include "inbound/ready_intake.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "exchange/csv.h"
 #include "exchange/ready_csv.h"
@@ -38,14 +38,14 @@ std::string same_or_problem(const exchange::ReadyRow& row, const exchange::Ready
                   : fmt::format("{}: \"{}\" differs from row {} (\"{}\") for carton {}", column, a,
                                 first.row, b, row.carton_id);
   };
-  for (std::string why : {differs("sscc", row.sscc, first.sscc),
-                          differs("pallet_id", row.pallet_id, first.pallet_id),
-                          differs("weight_kg", row.weight_kg.to_string(), first.weight_kg.to_string()),
-                          differs("length_cm", row.length_cm.to_string(), first.length_cm.to_string()),
-                          differs("width_cm", row.width_cm.to_string(), first.width_cm.to_string()),
-                          differs("height_cm", row.height_cm.to_string(), first.height_cm.to_string()),
-                          differs("ready_date", row.ready_date, first.ready_date),
-                          differs("ship_from", row.ship_from, first.ship_from)}) {
+  for (std::string why :
+       {differs("sscc", row.sscc, first.sscc), differs("pallet_id", row.pallet_id, first.pallet_id),
+        differs("weight_kg", row.weight_kg.to_string(), first.weight_kg.to_string()),
+        differs("length_cm", row.length_cm.to_string(), first.length_cm.to_string()),
+        differs("width_cm", row.width_cm.to_string(), first.width_cm.to_string()),
+        differs("height_cm", row.height_cm.to_string(), first.height_cm.to_string()),
+        differs("ready_date", row.ready_date, first.ready_date),
+        differs("ship_from", row.ship_from, first.ship_from)}) {
     if (!why.empty()) return why;
   }
   return "";
@@ -61,7 +61,8 @@ std::string x12_partner(const runner::Config& config) {
   return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
 }
 
-std::string write_753(const runner::JobContext& context, const transactions::RoutingRequest& request,
+std::string write_753(const runner::JobContext& context,
+                      const transactions::RoutingRequest& request,
                       const runner::ControlNumbers& numbers) {
   const runner::Config& config = context.config;
   x12::InterchangeHeader isa;
@@ -77,10 +78,9 @@ std::string write_753(const runner::JobContext& context, const transactions::Rou
   x12::WriteOptions options;
   options.line_break = x12::LineBreak::kAfterSegment;
   x12::InterchangeWriter writer(isa, options);
-  writer.begin_group({"RF", config.ours.gs_id, config.amazon.gs_id,
-                      util::format_time(context.now, "%Y%m%d"),
-                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
-                      "005010"});
+  writer.begin_group(
+      {"RF", config.ours.gs_id, config.amazon.gs_id, util::format_time(context.now, "%Y%m%d"),
+       util::format_time(context.now, "%H%M"), std::to_string(numbers.group), "005010"});
   writer.begin_set("753", "0001");
   for (const x12::SegmentBuilder& segment : transactions::routing_request_753(request)) {
     writer.add(segment);
@@ -106,35 +106,34 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   std::map<std::string, Carton> cartons;
   std::vector<std::string> carton_order;
   if (rows) {
-    std::map<std::int64_t, std::int64_t> packing;  // po_line_id -> eaches in this file
+    std::map<std::int64_t, std::int64_t> packing;   // po_line_id -> eaches in this file
     std::map<std::string, std::string> sscc_owner;  // sscc -> carton id in this file
     for (const exchange::ReadyRow& row : *rows) {
       std::optional<store::LineRef> line =
           store::find_po_line_by_sku(context.db, row.po_number, row.sku);
       if (!line) {
         bool po_known = store::find_order(context.db, row.po_number).has_value();
-        problems.push_back(po_known
-                               ? exchange::CsvProblem{row.row, "sku",
-                                                      fmt::format("\"{}\" is not on PO {}", row.sku,
-                                                                  row.po_number)}
-                               : exchange::CsvProblem{row.row, "po_number",
-                                                      fmt::format("PO \"{}\" is unknown",
-                                                                  row.po_number)});
+        problems.push_back(
+            po_known ? exchange::CsvProblem{row.row, "sku",
+                                            fmt::format("\"{}\" is not on PO {}", row.sku,
+                                                        row.po_number)}
+                     : exchange::CsvProblem{row.row, "po_number",
+                                            fmt::format("PO \"{}\" is unknown", row.po_number)});
         continue;
       }
       if (line->po_state == "received") {
-        problems.push_back({row.row, "po_number",
-                            fmt::format("PO {} is not acknowledged yet", row.po_number)});
+        problems.push_back(
+            {row.row, "po_number", fmt::format("PO {} is not acknowledged yet", row.po_number)});
         continue;
       }
       std::int64_t& in_file = packing[line->po_line_id];
       std::int64_t open = line->accepted_units - line->packed_units - in_file;
       if (row.quantity > open) {
-        problems.push_back({row.row, "quantity",
-                            fmt::format("{} exceeds the {} units of {} on PO {} accepted and not "
-                                        "yet packed",
-                                        row.quantity, std::max<std::int64_t>(open, 0), row.sku,
-                                        row.po_number)});
+        problems.push_back(
+            {row.row, "quantity",
+             fmt::format("{} exceeds the {} units of {} on PO {} accepted and not "
+                         "yet packed",
+                         row.quantity, std::max<std::int64_t>(open, 0), row.sku, row.po_number)});
         continue;
       }
       in_file += row.quantity;
@@ -151,12 +150,13 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
           if (!why.empty()) {
             problems.push_back({row.row, "sscc", why});
           } else if (store::sscc_known(context.db, sscc)) {
-            problems.push_back({row.row, "sscc", fmt::format("{} is already used by another "
-                                                             "carton; an SSCC is never reused",
-                                                             sscc)});
+            problems.push_back({row.row, "sscc",
+                                fmt::format("{} is already used by another "
+                                            "carton; an SSCC is never reused",
+                                            sscc)});
           } else if (auto [owner, fresh] = sscc_owner.emplace(sscc, row.carton_id); !fresh) {
-            problems.push_back({row.row, "sscc", fmt::format("{} is also carton {}'s", sscc,
-                                                             owner->second)});
+            problems.push_back(
+                {row.row, "sscc", fmt::format("{} is also carton {}'s", sscc, owner->second)});
           } else {
             carton.sscc = sscc;
           }
@@ -164,10 +164,10 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       } else if (std::string why = same_or_problem(row, *carton.first); !why.empty()) {
         problems.push_back({row.row, why.substr(0, why.find(':')), why.substr(why.find(':') + 2)});
       } else if (line->ship_to_fc != carton.ship_to_fc) {
-        problems.push_back({row.row, "po_number",
-                            fmt::format("PO {} ships to {}, carton {} to {}: one carton, one FC",
-                                        row.po_number, line->ship_to_fc, row.carton_id,
-                                        carton.ship_to_fc)});
+        problems.push_back(
+            {row.row, "po_number",
+             fmt::format("PO {} ships to {}, carton {} to {}: one carton, one FC", row.po_number,
+                         line->ship_to_fc, row.carton_id, carton.ship_to_fc)});
       }
       carton.items.emplace_back(&row, *line);
     }
@@ -181,15 +181,18 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
              g.ready_date == carton.first->ready_date;
     });
     if (group == groups.end()) {
-      groups.push_back({carton.first->ship_from, carton.ship_to_fc, carton.first->ready_date,
-                        carton.freight_terms, {}});
+      groups.push_back({carton.first->ship_from,
+                        carton.ship_to_fc,
+                        carton.first->ready_date,
+                        carton.freight_terms,
+                        {}});
       group = std::prev(groups.end());
     } else if (group->freight_terms != carton.freight_terms) {
-      problems.push_back({carton.first->row, "po_number",
-                          fmt::format("carton {} is {} freight but ships with {} cartons to {}; "
-                                      "collect and prepaid never share a shipment",
-                                      id, carton.freight_terms, group->freight_terms,
-                                      group->ship_to_fc)});
+      problems.push_back(
+          {carton.first->row, "po_number",
+           fmt::format("carton {} is {} freight but ships with {} cartons to {}; "
+                       "collect and prepaid never share a shipment",
+                       id, carton.freight_terms, group->freight_terms, group->ship_to_fc)});
     }
     group->cartons.push_back(id);
   }
@@ -232,7 +235,8 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         std::optional<std::string> issued =
             model::make_sscc(context.config.shipping.sscc_extension,
                              context.config.shipping.gs1_company_prefix, serial);
-        if (!issued) throw std::runtime_error("the GS1 serial range of the company prefix is used up");
+        if (!issued)
+          throw std::runtime_error("the GS1 serial range of the company prefix is used up");
         record.sscc = *issued;
         record.sscc_issued = true;
       }
@@ -277,7 +281,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       document.functional_id = "RF";
       document.business_key = fmt::format("753:shipment:{}", shipment.id);
       document.partner = x12_partner(context.config);
-      document.outbox = context.config.folders.as2_outbox;
+      document.outbox = runner::Outbox::kAs2;
       document.source_file_id = file.id;
       document.build = [&](const runner::ControlNumbers& numbers) {
         return write_753(context, request, numbers);
@@ -290,7 +294,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
     label_file.type = "labels";
     label_file.business_key = fmt::format("labels:shipment:{}", shipment.id);
     label_file.partner = "3pl";
-    label_file.outbox = context.config.folders.tpl_outbox;
+    label_file.outbox = runner::Outbox::kThirdParty;
     label_file.file_name = "labels_" + shipment.supplier_reference + ".csv";
     label_file.source_file_id = file.id;
     label_file.build = [&](const runner::ControlNumbers&) { return label_text; };
@@ -308,7 +312,8 @@ runner::FileJobSpec ready_intake_spec(const runner::Config& config) {
   spec.inbox = config.folders.tpl_inbox;
   spec.kind = "csv";
   spec.rules.wants = [](std::string_view name) {
-    return name.substr(0, 5) == "ready" && name.size() > 4 && name.substr(name.size() - 4) == ".csv";
+    return name.substr(0, 5) == "ready" && name.size() > 4 &&
+           name.substr(name.size() - 4) == ".csv";
   };
   spec.rules.readiness = [](const std::string&) { return runner::Readiness::kReady; };
   return spec;

@@ -43,10 +43,10 @@ std::string foreign_envelope(const runner::Config& config, const x12::Interchang
   }
   // A test interchange must never become a real order, nor a real one be taken as a test.
   if (interchange.usage() != std::string_view(&config.usage, 1)) {
-    return fmt::format("ISA {}: usage indicator ISA15 {} does not match this installation's "
-                       "usage {} (T test, P production)",
-                       x12::printable(interchange.control()), x12::printable(interchange.usage()),
-                       config.usage);
+    return fmt::format(
+        "ISA {}: usage indicator ISA15 {} does not match this installation's "
+        "usage {} (T test, P production)",
+        x12::printable(interchange.control()), x12::printable(interchange.usage()), config.usage);
   }
   return "";
 }
@@ -164,7 +164,7 @@ void take_interchange(runner::JobContext& context, const store::FileRecord& file
   request.functional_id = plan.groups.empty() ? "" : "FA";
   request.business_key = ack_key(interchange_id);
   request.partner = partner_key(context.config);
-  request.outbox = context.config.folders.as2_outbox;
+  request.outbox = runner::Outbox::kAs2;
   request.source_file_id = file.id;
   request.uses_group = !plan.groups.empty();
   request.build = [&](const runner::ControlNumbers& numbers) {
@@ -178,14 +178,13 @@ void take_interchange(runner::JobContext& context, const store::FileRecord& file
 void resend_answer(runner::JobContext& context, const store::InterchangeRecord& original,
                    Tally& tally) {
   ++tally.duplicates;
-  tally.duplicate_of.push_back(fmt::format("ISA13 {} (file #{})", original.control,
-                                           original.file_id));
+  tally.duplicate_of.push_back(
+      fmt::format("ISA13 {} (file #{})", original.control, original.file_id));
   std::optional<store::DocumentRecord> answer =
       store::find_document_by_key(context.db, ack_key(original.id));
   if (!answer) return;  // it was a 997 or needed no answer
-  runner::stage_redelivery(context, *answer,
-                           fmt::format("re-sent: Amazon delivered ISA13 {} again",
-                                       original.control));
+  runner::stage_redelivery(
+      context, *answer, fmt::format("re-sent: Amazon delivered ISA13 {} again", original.control));
   tally.answers.push_back(answer->file_name + " (re-sent)");
 }
 
@@ -238,9 +237,8 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
   std::vector<std::string> problems;
   for (const x12::Issue& issue : issues) problems.push_back(x12::format_issue(issue));
   std::string answers = tally.answers.empty() ? "no answer" : join(tally.answers, ", ");
-  std::string summary =
-      fmt::format("{} interchange(s), {} set(s), {} rejected; {}", tally.interchanges,
-                  tally.sets, tally.sets_rejected, answers);
+  std::string summary = fmt::format("{} interchange(s), {} set(s), {} rejected; {}",
+                                    tally.interchanges, tally.sets, tally.sets_rejected, answers);
   if (!tally.notes.empty()) summary += "; " + join(tally.notes, ", ");
   if (tally.interchanges == 0) {
     // Redelivery is recognised by sender and ISA13, never by the bytes alone: a copy of a

@@ -1,9 +1,9 @@
 // Line allocation.
 #include "model/allocation.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace model {
 
@@ -20,17 +20,18 @@ LineDecision allocate_line(const OrderLine& line, const LineFacts& facts, bool b
   if (facts.discontinued) return reject_all(fmt::format("{} is discontinued", facts.sku));
   decision.units_per_uom = line.uom == "CA" ? facts.case_pack : 1;
   if (decision.units_per_uom <= 0) {
-    return reject_all(fmt::format("{} is ordered in cases but the catalog has no case_pack",
-                                  facts.sku));
+    return reject_all(
+        fmt::format("{} is ordered in cases but the catalog has no case_pack", facts.sku));
   }
   std::int64_t can_supply = std::max<std::int64_t>(facts.free_units, 0) / decision.units_per_uom;
   decision.accepted = std::min(line.quantity, can_supply);
   std::int64_t rest = line.quantity - decision.accepted;
   if (decision.accepted > 0) decision.ship_date = dates.ship_date;
   if (rest > 0) {
-    std::string unit = line.uom == "CA" ? fmt::format(" ({} per case)", decision.units_per_uom) : "";
-    decision.reason = fmt::format("{} units of {} free{}", std::max<std::int64_t>(facts.free_units, 0),
-                                  facts.sku, unit);
+    std::string unit =
+        line.uom == "CA" ? fmt::format(" ({} per case)", decision.units_per_uom) : "";
+    decision.reason = fmt::format("{} units of {} free{}",
+                                  std::max<std::int64_t>(facts.free_units, 0), facts.sku, unit);
     if (backorder_allowed) {
       decision.backordered = rest;
       decision.backorder_date = dates.backorder_date;

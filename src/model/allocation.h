@@ -16,17 +16,17 @@ struct LineDecision {
   std::int64_t accepted = 0;       // in the line's unit of measure
   std::int64_t backordered = 0;
   std::int64_t rejected = 0;
-  std::string ship_date;           // CCYYMMDD of the accepted part
-  std::string backorder_date;      // CCYYMMDD of the backordered part
-  std::string reason;              // why not everything was accepted ("" when it was)
+  std::string ship_date;       // CCYYMMDD of the accepted part
+  std::string backorder_date;  // CCYYMMDD of the backordered part
+  std::string reason;          // why not everything was accepted ("" when it was)
 };
 
 struct LineFacts {
-  std::string sku;                // resolved SKU, or "" with `unresolved` saying why
+  std::string sku;  // resolved SKU, or "" with `unresolved` saying why
   std::string unresolved;
   bool discontinued = false;
-  std::int64_t case_pack = 0;     // eaches per case from the catalog (0 = unknown)
-  std::int64_t free_units = 0;    // stock not yet promised to older orders
+  std::int64_t case_pack = 0;   // eaches per case from the catalog (0 = unknown)
+  std::int64_t free_units = 0;  // stock not yet promised to older orders
 };
 
 struct AllocationDates {

@@ -10,7 +10,7 @@ namespace model {
 
 class Decimal {
  public:
-  static constexpr int kScale = 4;               // digits after the point kept exactly
+  static constexpr int kScale = 4;              // digits after the point kept exactly
   static constexpr std::int64_t kUnit = 10000;  // 10^kScale
 
   Decimal() = default;

@@ -17,12 +17,12 @@ struct ProductId {
 };
 
 struct OrderLine {
-  std::string line_id;          // PO101, echoed in the 855 PO101
-  std::int64_t quantity = 0;    // PO102, whole units of `uom`
-  std::string uom;              // PO103: EA or CA
-  Decimal unit_price;           // PO104
-  std::string price_basis;      // PO105 (e.g. PE, NT), may be empty
-  std::vector<ProductId> ids;   // PO106/107, PO108/109, ...
+  std::string line_id;         // PO101, echoed in the 855 PO101
+  std::int64_t quantity = 0;   // PO102, whole units of `uom`
+  std::string uom;             // PO103: EA or CA
+  Decimal unit_price;          // PO104
+  std::string price_basis;     // PO105 (e.g. PE, NT), may be empty
+  std::vector<ProductId> ids;  // PO106/107, PO108/109, ...
 };
 
 struct PurchaseOrder {

@@ -40,7 +40,8 @@ std::string check_sscc(std::string_view given) {
   for (char c : sscc) {
     if (c < '0' || c > '9') return fmt::format("\"{}\" is not all digits", given);
   }
-  if (sscc.size() != 18) return fmt::format("\"{}\" has {} digits, an SSCC has 18", given, sscc.size());
+  if (sscc.size() != 18)
+    return fmt::format("\"{}\" has {} digits, an SSCC has 18", given, sscc.size());
   int expected = gs1_check_digit(std::string_view(sscc).substr(0, 17));
   if (sscc.back() - '0' != expected) {
     return fmt::format("\"{}\" has check digit {}, GS1 mod 10 gives {}", given, sscc.back(),

@@ -3,11 +3,10 @@
 // covers every acknowledged PO not yet released, so a crash between the two loses nothing.
 #include "outbound/acknowledge.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <map>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "exchange/catalog.h"
 #include "exchange/order_release_csv.h"
@@ -62,10 +61,9 @@ std::string write_855(const runner::JobContext& context, const model::PurchaseOr
   x12::WriteOptions options;
   options.line_break = x12::LineBreak::kAfterSegment;
   x12::InterchangeWriter writer(isa, options);
-  writer.begin_group({"PR", config.ours.gs_id, config.amazon.gs_id,
-                      util::format_time(context.now, "%Y%m%d"),
-                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
-                      "004010"});
+  writer.begin_group(
+      {"PR", config.ours.gs_id, config.amazon.gs_id, util::format_time(context.now, "%Y%m%d"),
+       util::format_time(context.now, "%H%M"), std::to_string(numbers.group), "004010"});
   writer.begin_set("855", "0001");
   for (const x12::SegmentBuilder& segment : transactions::acknowledgment_855(order, decisions)) {
     writer.add(segment);
@@ -81,10 +79,10 @@ class Acknowledger {
                const store::Snapshot& snapshot)
       : context_(context), catalog_(catalog), snapshot_(snapshot) {
     const runner::Acknowledge& settings = context.config.acknowledge;
-    dates_.ship_date = util::format_time(
-        context.now + std::chrono::days(settings.ship_lead_days), "%Y%m%d");
-    dates_.backorder_date = util::format_time(
-        context.now + std::chrono::days(settings.backorder_lead_days), "%Y%m%d");
+    dates_.ship_date =
+        util::format_time(context.now + std::chrono::days(settings.ship_lead_days), "%Y%m%d");
+    dates_.backorder_date =
+        util::format_time(context.now + std::chrono::days(settings.backorder_lead_days), "%Y%m%d");
   }
 
   // Decides, stores and stages the 855 of one PO, in one transaction.
@@ -127,7 +125,7 @@ class Acknowledger {
       request.functional_id = "PR";
       request.business_key = fmt::format("855:po:{}", order.id);
       request.partner = partner_key(context_.config);
-      request.outbox = context_.config.folders.as2_outbox;
+      request.outbox = runner::Outbox::kAs2;
       request.source_file_id = order.file_id;
       request.build = [&](const runner::ControlNumbers& numbers) {
         return write_855(context_, purchase_order, decisions, numbers);
@@ -137,11 +135,11 @@ class Acknowledger {
       store::record_acknowledgment(context_.db, context_.actor, order,
                                    fmt::format("855 {}: {}", document.file_name, summary));
       transaction.commit();
-      context_.log.info("PO {} acknowledged: {} ({})", order.po_number, summary,
-                        document.file_name);
+      runner::log_info(context_, fmt::format("PO {} acknowledged: {} ({})", order.po_number,
+                                             summary, document.file_name));
       if (context_.actor.now > order.ack_due_at) {
-        context_.log.warn("PO {} was acknowledged after its deadline {}", order.po_number,
-                          order.ack_due_at);
+        runner::log_warning(context_, fmt::format("PO {} was acknowledged after its deadline {}",
+                                                  order.po_number, order.ack_due_at));
       }
       ++acknowledged_;
     } catch (...) {
@@ -171,10 +169,11 @@ class Acknowledger {
       backordered += decision.backordered > 0;
       rejected += decision.rejected > 0;
     }
-    return fmt::format("{} line(s): {} accepted in full, {} with a backorder, {} with a "
-                       "rejection ({})",
-                       order.lines.size(), full, backordered, rejected,
-                       transactions::accepted_as_ordered(decisions) ? "AD" : "AC");
+    return fmt::format(
+        "{} line(s): {} accepted in full, {} with a backorder, {} with a "
+        "rejection ({})",
+        order.lines.size(), full, backordered, rejected,
+        transactions::accepted_as_ordered(decisions) ? "AD" : "AC");
   }
 
   runner::JobContext& context_;
@@ -210,7 +209,7 @@ int release_to_3pl(runner::JobContext& context) {
     request.type = "release";
     request.business_key = fmt::format("release:run:{}", context.actor.run_id);
     request.partner = "3pl";
-    request.outbox = context.config.folders.tpl_outbox;
+    request.outbox = runner::Outbox::kThirdParty;
     request.file_name = file_name;
     std::string content = exchange::order_release_csv(lines);
     request.build = [&](const runner::ControlNumbers&) { return content; };
@@ -229,8 +228,8 @@ int release_to_3pl(runner::JobContext& context) {
   }
   transaction.commit();
   if (!file_name.empty()) {
-    context.log.info("released {} line(s) of {} PO(s) to the 3PL in {}", lines.size(),
-                     orders.size(), file_name);
+    runner::log_info(context, fmt::format("released {} line(s) of {} PO(s) to the 3PL in {}",
+                                          lines.size(), orders.size(), file_name));
   }
   return static_cast<int>(lines.empty() ? 0 : 1);
 }
@@ -242,11 +241,15 @@ void log_deadlines(runner::JobContext& context) {
     if (!due) continue;
     auto left = std::chrono::duration_cast<std::chrono::minutes>(*due - context.now);
     if (left.count() < 0) {
-      context.log.warn("PO {} is PAST its 855 deadline ({}, {} h {} min ago)", order.po_number,
-                       order.ack_due_at, -left.count() / 60, -left.count() % 60);
+      runner::log_warning(
+          context,
+          fmt::format("PO {} is PAST its 855 deadline ({}, {} h {} min ago)", order.po_number,
+                      order.ack_due_at, -left.count() / 60, -left.count() % 60));
     } else if (left < std::chrono::hours(warn_hours)) {
-      context.log.warn("PO {} must be acknowledged by {} ({} h {} min left)", order.po_number,
-                       order.ack_due_at, left.count() / 60, left.count() % 60);
+      runner::log_warning(
+          context,
+          fmt::format("PO {} must be acknowledged by {} ({} h {} min left)", order.po_number,
+                      order.ack_due_at, left.count() / 60, left.count() % 60));
     }
   }
 }
@@ -264,7 +267,9 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
   std::optional<store::Snapshot> snapshot = store::latest_snapshot(context.db);
   if (!snapshot) {
     if (!received.empty()) {
-      context.log.warn("no stock snapshot yet (run avedi-stock): {} PO(s) wait", received.size());
+      runner::log_warning(
+          context,
+          fmt::format("no stock snapshot yet (run avedi-stock): {} PO(s) wait", received.size()));
     }
   } else {
     Acknowledger acknowledger(context, catalog, *snapshot);

@@ -1,14 +1,13 @@
 // YAML -> Config. Every key is looked up by its dotted path so an error names it exactly.
 #include "runner/config.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace runner {
 namespace {
@@ -30,7 +29,8 @@ class Reader {
     std::size_t start = 0;
     while (true) {
       std::size_t dot = key.find('.', start);
-      std::string part = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      std::string part =
+          key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
       if (!current->IsMap()) return std::nullopt;
       const YAML::Node& parent = *current;
       YAML::Node child = parent[part];  // const access: never inserts
@@ -94,7 +94,8 @@ void check_identifier(const Reader& reader, const std::string& key, const std::s
 Party read_party(const Reader& reader, const std::string& prefix) {
   Party party;
   party.isa_qualifier = reader.text(prefix + ".isa_qualifier", 2);
-  if (party.isa_qualifier.size() != 2) reader.fail(prefix + ".isa_qualifier", "must be 2 characters");
+  if (party.isa_qualifier.size() != 2)
+    reader.fail(prefix + ".isa_qualifier", "must be 2 characters");
   party.isa_id = reader.text(prefix + ".isa_id", 15);
   party.gs_id = reader.find(prefix + ".gs_id") ? reader.text(prefix + ".gs_id", 15) : party.isa_id;
   if (party.gs_id.size() < 2) reader.fail(prefix + ".gs_id", "must be 2-15 characters");

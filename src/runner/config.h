@@ -37,8 +37,8 @@ struct Folders {
 };
 
 struct Intake {
-  int min_age_seconds = 10;          // a younger file may still be being written
-  int max_incomplete_seconds = 3600; // an X12 file without IEA this old goes to error
+  int min_age_seconds = 10;           // a younger file may still be being written
+  int max_incomplete_seconds = 3600;  // an X12 file without IEA this old goes to error
   std::uint64_t max_file_bytes = 64ull * 1024 * 1024;  // larger files are refused unread
 };
 
@@ -51,16 +51,16 @@ struct Vendor {
 };
 
 struct Acknowledge {
-  int deadline_hours = 24;        // Amazon expects the 855 this long after the 850 arrived
-  int warn_hours = 4;             // runs log every PO this close to its deadline
-  int ship_lead_days = 2;         // ACK*IA ship date: today + this
-  int backorder_lead_days = 14;   // ACK*IB ship date: today + this
+  int deadline_hours = 24;       // Amazon expects the 855 this long after the 850 arrived
+  int warn_hours = 4;            // runs log every PO this close to its deadline
+  int ship_lead_days = 2;        // ACK*IA ship date: today + this
+  int backorder_lead_days = 14;  // ACK*IB ship date: today + this
 };
 
 struct Shipping {
-  std::string gs1_company_prefix;  // 7-10 digits: the SSCCs avedi issues for unlabelled cartons
-  int sscc_extension = 0;          // SSCC extension digit 0-9
-  std::string ship_from_name;      // N102 of the ship-from party in the 753 and 856
+  std::string gs1_company_prefix;    // 7-10 digits: the SSCCs avedi issues for unlabelled cartons
+  int sscc_extension = 0;            // SSCC extension digit 0-9
+  std::string ship_from_name;        // N102 of the ship-from party in the 753 and 856
   std::string arn_qualifier = "BX";  // REF01 carrying the ARN in the 856 [unconfirmed]
 };
 

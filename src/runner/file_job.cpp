@@ -3,11 +3,11 @@
 // commit decides the file's final place. Moves after a commit are redone by the next run.
 #include "runner/file_job.h"
 
-#include <algorithm>
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include "runner/outbox.h"
 #include "store/database.h"
@@ -23,9 +23,12 @@ namespace fs = std::filesystem;
 
 const char* state_of(FileOutcome::Kind kind) {
   switch (kind) {
-    case FileOutcome::Kind::kArchive: return "archived";
-    case FileOutcome::Kind::kDuplicate: return "duplicate";
-    case FileOutcome::Kind::kError: return "error";
+    case FileOutcome::Kind::kArchive:
+      return "archived";
+    case FileOutcome::Kind::kDuplicate:
+      return "duplicate";
+    case FileOutcome::Kind::kError:
+      return "error";
   }
   return "error";
 }
@@ -84,8 +87,8 @@ class FileLoop {
   std::string checked_single_file(const std::string& given) {
     fs::path path = fs::absolute(given).lexically_normal();
     const Folders& folders = context_.config.folders;
-    for (const std::string& own : {folders.work, folders.archive, folders.staging,
-                                   folders.as2_outbox, folders.tpl_outbox}) {
+    for (const std::string& own :
+         {folders.work, folders.archive, folders.staging, folders.as2_outbox, folders.tpl_outbox}) {
       if (inside(path, own)) {
         throw std::invalid_argument(fmt::format(
             "--file {}: is inside {}, one of avedi's own folders; only a file from an inbox or "
@@ -189,9 +192,8 @@ class FileLoop {
       return;
     }
     file.sha256 = util::sha256_hex(content);
-    context_.log.debug("{}: file #{}, {} bytes, sha256 {}, from {}, held as {}",
-                       file.original_name, file.id, content.size(), file.sha256,
-                       file.original_folder, file.work_path);
+    context_.log.debug("{}: file #{}, {} bytes, sha256 {}, from {}, held as {}", file.original_name,
+                       file.id, content.size(), file.sha256, file.original_folder, file.work_path);
     {
       // An exception here (the store, the disk) rolls everything of this file back; the file
       // stays claimed in the work folder and the next run processes it again.
@@ -222,9 +224,15 @@ class FileLoop {
     file.stored_path = destination(file, outcome.kind);
     store::set_file_state(context_.db, context_.actor, file, file.state, outcome.summary);
     switch (outcome.kind) {
-      case FileOutcome::Kind::kArchive: ++result_.archived; break;
-      case FileOutcome::Kind::kDuplicate: ++result_.duplicates; break;
-      case FileOutcome::Kind::kError: ++result_.rejected; break;
+      case FileOutcome::Kind::kArchive:
+        ++result_.archived;
+        break;
+      case FileOutcome::Kind::kDuplicate:
+        ++result_.duplicates;
+        break;
+      case FileOutcome::Kind::kError:
+        ++result_.rejected;
+        break;
     }
   }
 
@@ -240,10 +248,10 @@ class FileLoop {
   // A free place in archive/YYYY/MM/DD/ or error/: the original name, else with the file's id
   // appended (then a counter), never a path (or reason file) that already exists.
   std::string destination(const store::FileRecord& file, FileOutcome::Kind kind) const {
-    std::string folder = kind == FileOutcome::Kind::kError
-                             ? context_.config.folders.error
-                             : context_.config.folders.archive + "/" +
-                                   util::format_time(context_.now, "%Y/%m/%d");
+    std::string folder =
+        kind == FileOutcome::Kind::kError
+            ? context_.config.folders.error
+            : context_.config.folders.archive + "/" + util::format_time(context_.now, "%Y/%m/%d");
     std::string name = file.original_name.substr(0, kMaxStoredName);
     std::string path = folder + "/" + name;
     for (int attempt = 0; util::entry_exists(path) || util::entry_exists(path + ".reason.txt");
@@ -259,7 +267,8 @@ class FileLoop {
   // one is chosen and recorded: nothing is ever overwritten.
   void finish(store::FileRecord file) {
     if (context_.effects.dry_run()) {
-      if (file.state == "error") context_.effects.write(file.stored_path + ".reason.txt", reason_text(file));
+      if (file.state == "error")
+        context_.effects.write(file.stored_path + ".reason.txt", reason_text(file));
       context_.effects.move(file.work_path, file.stored_path);
       return;
     }
@@ -304,12 +313,12 @@ class FileLoop {
 
   void relocate(store::FileRecord& file) {
     std::string taken = file.stored_path;
-    file.stored_path = destination(file, file.state == "error" ? FileOutcome::Kind::kError
-                                                               : FileOutcome::Kind::kArchive);
+    file.stored_path = destination(
+        file, file.state == "error" ? FileOutcome::Kind::kError : FileOutcome::Kind::kArchive);
     store::Transaction transaction(context_.db);
-    store::set_file_state(context_.db, context_.actor, file, file.state,
-                          fmt::format("{} was taken meanwhile; stored as {}", taken,
-                                      file.stored_path));
+    store::set_file_state(
+        context_.db, context_.actor, file, file.state,
+        fmt::format("{} was taken meanwhile; stored as {}", taken, file.stored_path));
     transaction.commit();
   }
 

@@ -3,6 +3,7 @@
 #include "runner/inbox.h"
 
 #include <dirent.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,8 +11,6 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
-
-#include <fmt/format.h>
 
 #include "util/file.h"
 
@@ -36,13 +35,13 @@ std::string kind_of(mode_t mode) {
 }
 
 // Fills `candidate` from lstat; returns false when the entry is to be left alone for now.
-bool classify(const struct stat& info, const Intake& intake, Candidate& candidate,
-              bool check_age) {
+bool classify(const struct stat& info, const Intake& intake, Candidate& candidate, bool check_age) {
   if (S_ISDIR(info.st_mode)) return false;  // sub-folders are the gateway's business
   if (!S_ISREG(info.st_mode)) {
-    candidate.refusal = fmt::format("{} is {}; only regular files are processed (it was not "
-                                    "followed or opened)",
-                                    candidate.name, kind_of(info.st_mode));
+    candidate.refusal = fmt::format(
+        "{} is {}; only regular files are processed (it was not "
+        "followed or opened)",
+        candidate.name, kind_of(info.st_mode));
     return true;
   }
   candidate.size = static_cast<std::uint64_t>(info.st_size);
@@ -52,9 +51,10 @@ bool classify(const struct stat& info, const Intake& intake, Candidate& candidat
     if (now - info.st_mtime < intake.min_age_seconds) return false;
   }
   if (candidate.size > intake.max_file_bytes) {
-    candidate.refusal = fmt::format("{} is {} bytes, above the limit of {} (intake.max_file_bytes); "
-                                    "refused unread",
-                                    candidate.name, candidate.size, intake.max_file_bytes);
+    candidate.refusal = fmt::format(
+        "{} is {} bytes, above the limit of {} (intake.max_file_bytes); "
+        "refused unread",
+        candidate.name, candidate.size, intake.max_file_bytes);
   } else if (candidate.size == 0) {
     candidate.refusal = fmt::format("{} is empty", candidate.name);
   }
@@ -95,8 +95,8 @@ std::vector<Candidate> scan_inbox(const std::string& folder, const InboxRules& r
             intake.max_incomplete_seconds);
       }
     }
-    entry.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 +
-                     info.st_mtim.tv_nsec;
+    entry.mtime_ns =
+        static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
     entries.push_back(std::move(entry));
   }
   ::closedir(directory);

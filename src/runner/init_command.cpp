@@ -22,15 +22,13 @@ int run_init(const std::string& config_path, std::ostream& out, std::ostream& er
   }
   const Folders& folders = config.folders;
   try {
-    for (const std::string& folder :
-         {folders.work, folders.archive, folders.error, folders.staging,
-          fs::path(folders.database).parent_path().string(),
-          fs::path(folders.log).parent_path().string()}) {
+    for (const std::string& folder : {folders.work, folders.archive, folders.error, folders.staging,
+                                      fs::path(folders.database).parent_path().string(),
+                                      fs::path(folders.log).parent_path().string()}) {
       if (fs::create_directories(folder)) out << "created " << folder << "\n";
     }
     store::Db db(folders.database, store::OpenMode::kReadWrite);
-    out << "database " << folders.database << " at schema version " << db.schema_version()
-        << "\n";
+    out << "database " << folders.database << " at schema version " << db.schema_version() << "\n";
   } catch (const std::exception& error) {
     err << "avedi init: " << error.what() << "\n";
     return kExitIoError;

@@ -2,12 +2,12 @@
 // then the lock (so an overlapping cron run leaves at once), then the store and the run row.
 #include "runner/job.h"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "runner/exit_codes.h"
 #include "runner/job_logger.h"
@@ -80,10 +80,11 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
   int code = exit_code_of(result);
   store::finish_run(db, context.actor.run_id, now_text, code,
                     {result.archived + result.duplicates, result.rejected, result.documents});
-  log->info("{}run done: {} processed, {} duplicate, {} rejected, {} document(s) delivered, "
-            "{} awaiting an overdue 997; exit {}",
-            options.dry_run ? "dry " : "", result.archived, result.duplicates, result.rejected,
-            result.documents, overdue, code);
+  log->info(
+      "{}run done: {} processed, {} duplicate, {} rejected, {} document(s) delivered, "
+      "{} awaiting an overdue 997; exit {}",
+      options.dry_run ? "dry " : "", result.archived, result.duplicates, result.rejected,
+      result.documents, overdue, code);
   if (options.dry_run) {
     std::cout << "state changes this run would record:\n";
     for (const std::string& line : store::describe_run_transitions(db, context.actor.run_id)) {

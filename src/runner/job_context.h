@@ -25,10 +25,14 @@ struct JobContext {
   store::Db& db;
   spdlog::logger& log;
   Effects& effects;
-  store::Actor actor;     // job name, run id, now as text
+  store::Actor actor;  // job name, run id, now as text
   util::TimePoint now;
-  std::string work;       // this job's own work folder (work/<job>)
-  std::string staging;    // this job's own staging folder (staging/<job>)
+  std::string work;     // this job's own work folder (work/<job>)
+  std::string staging;  // this job's own staging folder (staging/<job>)
 };
+
+// Log lines for code outside runner/ (which does not include spdlog): one message each.
+void log_info(const JobContext& context, const std::string& message);
+void log_warning(const JobContext& context, const std::string& message);
 
 }  // namespace runner

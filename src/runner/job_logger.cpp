@@ -1,11 +1,11 @@
 // spdlog sinks for a job. The logger is built here and passed down; nothing fetches it by name.
 #include "runner/job_logger.h"
 
-#include <vector>
-
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <vector>
 
 namespace runner {
 

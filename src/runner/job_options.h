@@ -7,8 +7,8 @@
 namespace runner {
 
 struct JobOptions {
-  std::string config_path;         // resolved: --config, $AVEDI_CONFIG or config/avedi.yaml
-  std::optional<std::string> file; // --file PATH: exactly this file, wherever it is
+  std::string config_path;          // resolved: --config, $AVEDI_CONFIG or config/avedi.yaml
+  std::optional<std::string> file;  // --file PATH: exactly this file, wherever it is
   bool dry_run = false;
   bool verbose = false;
 };

@@ -1,14 +1,13 @@
 // Subcommand dispatch of `avedi`. Each subcommand lives in its own file; this one only parses.
 #include "runner/operator_cli.h"
 
+#include <boost/program_options.hpp>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include <boost/program_options.hpp>
-
-#include "runner/exit_codes.h"
 #include "runner/config.h"
+#include "runner/exit_codes.h"
 #include "runner/init_command.h"
 #include "runner/inspect_command.h"
 

@@ -2,10 +2,10 @@
 // folder, so no other job's recovery can mistake them for orphans.
 #include "runner/outbox.h"
 
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <filesystem>
 
 #include "store/database.h"
 #include "util/crash_point.h"
@@ -42,6 +42,21 @@ void remove_orphan_staging(JobContext& context) {
   }
 }
 
+std::string outbox_key(Outbox outbox) {
+  return outbox == Outbox::kAs2 ? "as2.outbox" : "tpl.outbox";
+}
+
+namespace {
+
+// The folder a stored outbox key names in the current config (older rows hold a path).
+std::string outbox_folder(const Config& config, const std::string& key) {
+  if (key == "as2.outbox") return config.folders.as2_outbox;
+  if (key == "tpl.outbox") return config.folders.tpl_outbox;
+  return key;
+}
+
+}  // namespace
+
 std::string document_file_name(const std::string& type, std::int64_t interchange_control) {
   return fmt::format("avedi_{}_{:09}.edi", type, interchange_control);
 }
@@ -69,7 +84,7 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
   document.business_key = request.business_key;
   document.partner = request.partner;
   document.functional_id = request.functional_id;
-  document.outbox = request.outbox;
+  document.outbox = outbox_key(request.outbox);
   document.content = request.build(numbers);
   document.state = "built";
   document.source_file_id = request.source_file_id;
@@ -92,7 +107,8 @@ int deliver_staged(JobContext& context) {
   for (const store::DocumentRecord& document :
        store::documents_in_state(context.db, context.actor.job, "built")) {
     std::string staged = staging_path(context, document.file_name);
-    std::string target = document.outbox + "/" + document.file_name;
+    std::string folder = outbox_folder(context.config, document.outbox);
+    std::string target = folder + "/" + document.file_name;
     std::string detail;
     store::Transaction transaction(context.db);
     if (context.effects.dry_run()) {
@@ -105,12 +121,13 @@ int deliver_staged(JobContext& context) {
     } else if (util::entry_exists(target)) {
       // The gateway has not picked up the previous delivery of the same document yet.
       if (!same_content(target, document.content)) {
-        throw util::IoError(fmt::format("{}: exists with other content than document {}; "
-                                        "refusing to overwrite",
-                                        target, document.id));
+        throw util::IoError(
+            fmt::format("{}: exists with other content than document {}; "
+                        "refusing to overwrite",
+                        target, document.id));
       }
       context.effects.remove(staged);
-      detail = "already in " + document.outbox + " (not yet picked up)";
+      detail = "already in " + folder + " (not yet picked up)";
     } else {
       util::crash_point("before_outbox_rename");
       context.effects.move(staged, target);

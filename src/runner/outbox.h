@@ -15,6 +15,11 @@
 
 namespace runner {
 
+// Where a document goes. Stored as the config key ("as2.outbox"), so a moved installation
+// still delivers to the folder its config names now.
+enum class Outbox { kAs2, kThirdParty };
+std::string outbox_key(Outbox outbox);
+
 // Control numbers allocated for one outbound interchange.
 struct ControlNumbers {
   std::int64_t interchange = 0;  // ISA13
@@ -22,13 +27,13 @@ struct ControlNumbers {
 };
 
 struct DocumentRequest {
-  std::string type;          // 997, TA1, 855, ...
-  std::string business_key;  // the business event; one document per key, ever
-  std::string partner;       // whose control number sequences to use
-  std::string functional_id; // GS01 of the group (reconciled with Amazon's 997), "" if none
-  std::string outbox;        // destination folder
+  std::string type;              // 997, TA1, 855, ...
+  std::string business_key;      // the business event; one document per key, ever
+  std::string partner;           // whose control number sequences to use
+  std::string functional_id;     // GS01 of the group (reconciled with Amazon's 997), "" if none
+  Outbox outbox = Outbox::kAs2;  // destination, stored by name and resolved when delivering
   std::optional<std::int64_t> source_file_id;
-  bool uses_group = true;    // false for an interchange with only a TA1
+  bool uses_group = true;  // false for an interchange with only a TA1
   // X12 documents are named after their ISA13 (avedi_<type>_<ISA13>.edi). A file without
   // control numbers (a CSV for the 3PL) gives its own name here instead.
   std::string file_name;

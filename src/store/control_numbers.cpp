@@ -1,9 +1,9 @@
 // Control number sequences. The UPDATE ... RETURNING runs inside the caller's transaction, the
 // same one that stores the document, so a number is used exactly when its document exists.
-#include <stdexcept>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+
+#include <stdexcept>
 
 #include "store/database.h"
 #include "store/records.h"

@@ -2,15 +2,14 @@
 // bump, so a crash mid-migration leaves the previous version intact.
 #include "store/database.h"
 
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <stdexcept>
-
-#include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <fmt/format.h>
 
 namespace store {
 namespace {
@@ -86,9 +85,9 @@ int Db::latest_version() { return kMigrations[std::size(kMigrations) - 1].versio
 void Db::migrate() {
   int current = schema_version();
   if (current > latest_version()) {
-    throw std::runtime_error(fmt::format(
-        "{}: schema version {} is newer than this avedi knows ({}); upgrade avedi",
-        database_->getFilename(), current, latest_version()));
+    throw std::runtime_error(
+        fmt::format("{}: schema version {} is newer than this avedi knows ({}); upgrade avedi",
+                    database_->getFilename(), current, latest_version()));
   }
   for (const Migration& migration : kMigrations) {
     if (migration.version <= current) continue;

@@ -13,8 +13,8 @@ class Database;
 namespace store {
 
 enum class OpenMode {
-  kReadWrite,        // create if missing, migrate
-  kDryRunSnapshot,   // an in-memory copy of the file (or an empty store): nothing on disk changes
+  kReadWrite,       // create if missing, migrate
+  kDryRunSnapshot,  // an in-memory copy of the file (or an empty store): nothing on disk changes
 };
 
 // The store handle passed to every component that reads or writes state.

@@ -143,8 +143,9 @@ void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& docum
   update.exec();
   record_transition(db, actor, "document_ack", document.id,
                     document.ack_status.empty() ? "awaiting_997" : document.ack_status, status,
-                    file_id, codes.empty() ? document.type + " " + document.file_name
-                                           : document.type + " " + document.file_name + ": " + codes);
+                    file_id,
+                    codes.empty() ? document.type + " " + document.file_name
+                                  : document.type + " " + document.file_name + ": " + codes);
 }
 
 std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
@@ -167,8 +168,7 @@ void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentReco
 }
 
 std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id) {
-  SQLite::Statement query(db.sql(),
-                          std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
+  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(file_id));
   return read_all(query);
 }

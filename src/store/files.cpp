@@ -101,7 +101,7 @@ void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const st
 }
 
 std::optional<FileRecord> find_processed_file_by_sha256(Db& db, const std::string& sha256,
-                                                       std::int64_t except_id) {
+                                                        std::int64_t except_id) {
   SQLite::Statement query(db.sql(), std::string(kColumns) +
                                         "WHERE sha256 = ? AND id != ? AND state IN "
                                         "('archived', 'duplicate') ORDER BY id LIMIT 1");

@@ -270,8 +270,8 @@ std::int64_t insert_snapshot(Db& db, const Actor& actor, std::int64_t file_id,
   insert.bind(5, static_cast<std::int64_t>(levels.size()));
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
-  SQLite::Statement level(db.sql(),
-                          "INSERT INTO stock_levels (snapshot_id, sku, available) VALUES (?, ?, ?)");
+  SQLite::Statement level(
+      db.sql(), "INSERT INTO stock_levels (snapshot_id, sku, available) VALUES (?, ?, ?)");
   for (const auto& [sku, available] : levels) {
     level.reset();
     level.bind(1, static_cast<std::int64_t>(id));

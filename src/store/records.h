@@ -82,24 +82,24 @@ void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const st
                     const std::string& detail);
 // An earlier file with the same bytes that was processed (archived or duplicate), if any.
 std::optional<FileRecord> find_processed_file_by_sha256(Db& db, const std::string& sha256,
-                                                       std::int64_t except_id);
+                                                        std::int64_t except_id);
 
 // --- interchanges and transaction sets received ---
 struct InterchangeRecord {
   std::int64_t id = 0;
   std::int64_t file_id = 0;
-  std::string sender;    // "ZZ/AMAZON"
+  std::string sender;  // "ZZ/AMAZON"
   std::string receiver;
-  std::string control;   // ISA13
-  std::string version;   // ISA12
-  std::string status;    // accepted, accepted_with_errors, rejected
+  std::string control;  // ISA13
+  std::string version;  // ISA12
+  std::string status;   // accepted, accepted_with_errors, rejected
 };
 struct TransactionSetRecord {
   std::string functional_id;
   std::string group_control;
   std::string set_id;
   std::string set_control;
-  std::string state;     // rejected, unhandled, ...
+  std::string state;  // rejected, unhandled, ...
   std::int64_t offset = 0;
 };
 std::optional<InterchangeRecord> find_interchange(Db& db, const std::string& sender,

@@ -16,7 +16,7 @@ struct LineRef {
   std::string po_number;
   std::string po_state;
   std::int64_t po_line_id = 0;
-  std::string line_id;         // PO101
+  std::string line_id;  // PO101
   std::string sku;
   std::string uom;
   std::int64_t units_per_uom = 0;
@@ -25,10 +25,10 @@ struct LineRef {
   std::int64_t shipped_units = 0;
   std::int64_t invoiced_units = 0;
   std::string unit_price;
-  std::string product_ids;     // "BP=...;UP=..."
+  std::string product_ids;  // "BP=...;UP=..."
   std::string ship_to_fc;
   std::string freight_terms;
-  std::int64_t file_id = 0;    // the 850's file
+  std::int64_t file_id = 0;  // the 850's file
 };
 
 // The acknowledged line of `po_number` for `sku`, if any.

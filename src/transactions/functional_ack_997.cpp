@@ -27,7 +27,8 @@ std::string FunctionalAck::codes_text() const {
   return out;
 }
 
-std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set, SetIssues& issues) {
+std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set,
+                                                 SetIssues& issues) {
   FunctionalAck ack;
   bool has_ak1 = false;
   bool has_ak9 = false;
@@ -41,15 +42,17 @@ std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set,
       ack.functional_id = std::string(segment.element(1));
       ack.group_control = std::string(segment.element(2));
     } else if (id == "AK2") {
-      ack.sets.push_back({std::string(segment.element(1)), std::string(segment.element(2)), "", {}});
+      ack.sets.push_back(
+          {std::string(segment.element(1)), std::string(segment.element(2)), "", {}});
       current = &ack.sets.back();
     } else if (id == "AK3" && current != nullptr) {
-      current->codes.push_back(fmt::format("(AK3 {} {} {})", segment.element(1),
-                                           segment.element(2), segment.element(4)));
+      current->codes.push_back(fmt::format("(AK3 {} {} {})", segment.element(1), segment.element(2),
+                                           segment.element(4)));
     } else if (id == "AK5" && current != nullptr) {
       current->status = std::string(segment.element(1));
       for (std::size_t e = 2; e <= segment.element_count(); ++e) {
-        if (!segment.element(e).empty()) current->codes.insert(current->codes.begin(), std::string(segment.element(e)));
+        if (!segment.element(e).empty())
+          current->codes.insert(current->codes.begin(), std::string(segment.element(e)));
       }
     } else if (id == "AK9") {
       has_ak9 = true;

@@ -12,16 +12,16 @@
 namespace transactions {
 
 struct SetVerdict {
-  std::string set_id;       // AK201
-  std::string set_control;  // AK202
-  std::string status;       // AK501
+  std::string set_id;              // AK201
+  std::string set_control;         // AK202
+  std::string status;              // AK501
   std::vector<std::string> codes;  // AK502..., AK3/AK4 summarized
 };
 
 struct FunctionalAck {
-  std::string functional_id;  // AK101
-  std::string group_control;  // AK102
-  std::string status;         // AK901: A, E, P, R
+  std::string functional_id;             // AK101
+  std::string group_control;             // AK102
+  std::string status;                    // AK901: A, E, P, R
   std::vector<std::string> group_codes;  // AK905...
   std::vector<SetVerdict> sets;
   int included = 0, received = 0, accepted = 0;  // AK902-AK904

@@ -58,7 +58,8 @@ std::vector<x12::SegmentBuilder> acknowledgment_855(
     }
     segments.push_back(po1);
     if (decision.accepted > 0) {
-      segments.push_back(ack(amazon::kItemAccepted, decision.accepted, line.uom, decision.ship_date));
+      segments.push_back(
+          ack(amazon::kItemAccepted, decision.accepted, line.uom, decision.ship_date));
     }
     if (decision.backordered > 0) {
       segments.push_back(

@@ -13,8 +13,8 @@
 namespace transactions {
 
 // The segments between ST and SE. `decisions` has one entry per line of `order`, in order.
-std::vector<x12::SegmentBuilder> acknowledgment_855(const model::PurchaseOrder& order,
-                                                    const std::vector<model::LineDecision>& decisions);
+std::vector<x12::SegmentBuilder> acknowledgment_855(
+    const model::PurchaseOrder& order, const std::vector<model::LineDecision>& decisions);
 
 // True when every line is accepted in full (BAK02 AD, else AC).
 bool accepted_as_ordered(const std::vector<model::LineDecision>& decisions);

@@ -1,9 +1,9 @@
 // 850 mapping. Amazon's qualifiers come from amazon_mapping.h; positions in Issues count ST as 1.
 #include "transactions/purchase_order_850.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "transactions/amazon_mapping.h"
 
@@ -25,9 +25,9 @@ std::optional<model::OrderLine> read_line(const x12::Segment& po1, int position,
   std::optional<model::Decimal> parsed = model::Decimal::parse(quantity);
   if (quantity.empty() || !parsed || parsed->units() % model::Decimal::kUnit != 0 ||
       parsed->units() <= 0) {
-    issues.bad_element(position, 2, quantity.empty() ? 1 : 7,
-                       fmt::format("quantity {} must be a whole number above 0",
-                                   x12::quote_value(quantity)));
+    issues.bad_element(
+        position, 2, quantity.empty() ? 1 : 7,
+        fmt::format("quantity {} must be a whole number above 0", x12::quote_value(quantity)));
     ok = false;
   } else {
     line.quantity = parsed->units() / model::Decimal::kUnit;
@@ -41,9 +41,9 @@ std::optional<model::OrderLine> read_line(const x12::Segment& po1, int position,
   }
   std::optional<model::Decimal> price = model::Decimal::parse(po1.element(4));
   if (!price || price->units() < 0) {
-    issues.bad_element(position, 4, po1.element(4).empty() ? 1 : 7,
-                       fmt::format("unit price {} is missing or not a price",
-                                   x12::quote_value(po1.element(4))));
+    issues.bad_element(
+        position, 4, po1.element(4).empty() ? 1 : 7,
+        fmt::format("unit price {} is missing or not a price", x12::quote_value(po1.element(4))));
     ok = false;
   } else {
     line.unit_price = *price;
@@ -71,9 +71,9 @@ std::optional<model::OrderLine> read_line(const x12::Segment& po1, int position,
 
 }  // namespace
 
-std::optional<model::PurchaseOrder> read_purchase_order(const x12::TransactionSet& set,
-                                                        const std::vector<std::string>& vendor_codes,
-                                                        SetIssues& issues) {
+std::optional<model::PurchaseOrder> read_purchase_order(
+    const x12::TransactionSet& set, const std::vector<std::string>& vendor_codes,
+    SetIssues& issues) {
   model::PurchaseOrder order;
   Found found;
   int quantity_total = 0;
@@ -162,7 +162,8 @@ std::optional<model::PurchaseOrder> read_purchase_order(const x12::TransactionSe
   if (!found.first_line) {
     issues.missing_segment("PO1", found.ctt ? found.ctt : se_position, "the order has no PO1 line");
   }
-  if (!found.ctt) issues.missing_segment("CTT", se_position, "CTT (line count and total) is missing");
+  if (!found.ctt)
+    issues.missing_segment("CTT", se_position, "CTT (line count and total) is missing");
   if (issues.count() > 0) return std::nullopt;
   return order;
 }

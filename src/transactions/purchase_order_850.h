@@ -16,8 +16,8 @@ namespace transactions {
 // quantity that is not whole, a unit of measure other than EA/CA, a line without a product id,
 // and a CTT line count or quantity hash that does not add up. Returns nullopt when anything
 // was reported.
-std::optional<model::PurchaseOrder> read_purchase_order(const x12::TransactionSet& set,
-                                                        const std::vector<std::string>& vendor_codes,
-                                                        SetIssues& issues);
+std::optional<model::PurchaseOrder> read_purchase_order(
+    const x12::TransactionSet& set, const std::vector<std::string>& vendor_codes,
+    SetIssues& issues);
 
 }  // namespace transactions

@@ -26,7 +26,7 @@ struct RoutingRequest {
   std::string ship_from_name;
   std::string ship_from_code;
   std::string ship_to_fc;
-  std::string ready_date;    // CCYYMMDD
+  std::string ready_date;  // CCYYMMDD
   std::vector<RoutingPo> pos;
 };
 

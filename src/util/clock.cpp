@@ -1,10 +1,10 @@
 // Clock and UTC formatting with C++20 chrono calendars (no locale, no TZ database).
 #include "util/clock.h"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace util {
 namespace {
@@ -43,8 +43,10 @@ TimePoint now() {
   if (const char* fixed = std::getenv("AVEDI_NOW"); fixed != nullptr && *fixed != '\0') {
     std::optional<TimePoint> parsed = parse_iso8601(fixed);
     if (!parsed) {
-      throw std::invalid_argument(fmt::format("AVEDI_NOW={}: not an ISO 8601 UTC time "
-                                              "(YYYY-MM-DDTHH:MM:SSZ)", fixed));
+      throw std::invalid_argument(
+          fmt::format("AVEDI_NOW={}: not an ISO 8601 UTC time "
+                      "(YYYY-MM-DDTHH:MM:SSZ)",
+                      fixed));
     }
     return *parsed;
   }
@@ -62,14 +64,31 @@ std::string format_time(TimePoint time, std::string_view pattern) {
       continue;
     }
     switch (pattern[++i]) {
-      case 'Y': out += fmt::format("{:04}", static_cast<int>(date.year())); break;
-      case 'y': out += fmt::format("{:02}", static_cast<int>(date.year()) % 100); break;
-      case 'm': out += fmt::format("{:02}", static_cast<unsigned>(date.month())); break;
-      case 'd': out += fmt::format("{:02}", static_cast<unsigned>(date.day())); break;
-      case 'H': out += fmt::format("{:02}", clock.hours().count()); break;
-      case 'M': out += fmt::format("{:02}", clock.minutes().count()); break;
-      case 'S': out += fmt::format("{:02}", clock.seconds().count()); break;
-      default: out += '%'; out += pattern[i]; break;
+      case 'Y':
+        out += fmt::format("{:04}", static_cast<int>(date.year()));
+        break;
+      case 'y':
+        out += fmt::format("{:02}", static_cast<int>(date.year()) % 100);
+        break;
+      case 'm':
+        out += fmt::format("{:02}", static_cast<unsigned>(date.month()));
+        break;
+      case 'd':
+        out += fmt::format("{:02}", static_cast<unsigned>(date.day()));
+        break;
+      case 'H':
+        out += fmt::format("{:02}", clock.hours().count());
+        break;
+      case 'M':
+        out += fmt::format("{:02}", clock.minutes().count());
+        break;
+      case 'S':
+        out += fmt::format("{:02}", clock.seconds().count());
+        break;
+      default:
+        out += '%';
+        out += pattern[i];
+        break;
     }
   }
   return out;

@@ -4,21 +4,20 @@
 // none or when the group envelope is in error.
 #include "x12/acknowledgment.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "x12/element_rules.h"
 
 namespace x12 {
 namespace {
 
-constexpr std::size_t kMaxCodes = 5;      // AK502-AK506, AK905-AK909
+constexpr std::size_t kMaxCodes = 5;           // AK502-AK506, AK905-AK909
 constexpr std::size_t kMaxElementErrors = 99;  // AK4 repeats per AK3
-constexpr std::size_t kMaxBadValue = 99;  // AK404 length
-constexpr int kMaxSegmentPosition = 999999;  // AK302 is N0 1-6
-
+constexpr std::size_t kMaxBadValue = 99;       // AK404 length
+constexpr int kMaxSegmentPosition = 999999;    // AK302 is N0 1-6
 
 void add_code(std::vector<int>& codes, int code) {
   if (code <= 0 || codes.size() >= kMaxCodes) return;

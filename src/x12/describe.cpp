@@ -43,14 +43,12 @@ std::string outline(const Document& document) {
   std::string out;
   int number = 0;
   for (const Interchange& interchange : document.interchanges) {
-    out += fmt::format("interchange {}: ISA13 {} from {}/{} to {}/{}, version {}, usage {}{}\n",
-                       ++number, quote_value(interchange.control()),
-                       printable(interchange.sender_qualifier()),
-                       printable(interchange.sender_id()),
-                       printable(interchange.receiver_qualifier()),
-                       printable(interchange.receiver_id()), printable(interchange.version()),
-                       printable(interchange.usage()),
-                       interchange.rejected ? " (REJECTED: bad ISA)" : "");
+    out += fmt::format(
+        "interchange {}: ISA13 {} from {}/{} to {}/{}, version {}, usage {}{}\n", ++number,
+        quote_value(interchange.control()), printable(interchange.sender_qualifier()),
+        printable(interchange.sender_id()), printable(interchange.receiver_qualifier()),
+        printable(interchange.receiver_id()), printable(interchange.version()),
+        printable(interchange.usage()), interchange.rejected ? " (REJECTED: bad ISA)" : "");
     for (const Segment& ta1 : interchange.ta1s) {
       out += fmt::format("  TA1 for ISA13 {}: {} note {}\n", printable(ta1.element(1)),
                          printable(ta1.element(4)), printable(ta1.element(5)));
@@ -65,8 +63,7 @@ std::string outline(const Document& document) {
       int set_number = 0;
       for (const TransactionSet& set : group.sets) {
         out += fmt::format("    set {}: ST {} {}, {} segments{}\n", ++set_number,
-                           printable(set.id()),
-                           quote_value(set.control()), set.segments.size(),
+                           printable(set.id()), quote_value(set.control()), set.segments.size(),
                            set.rejected ? " (REJECTED)" : "");
       }
     }

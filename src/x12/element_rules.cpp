@@ -71,11 +71,13 @@ Verdict check_type(std::string_view value, const ElementRule& rule) {
       std::string_view number = value.substr(value.front() == '-' ? 1 : 0);
       std::size_t point = number.find('.');
       bool valid = !number.empty() && number != ".";
-      if (point != std::string_view::npos && number.find('.', point + 1) != std::string_view::npos) {
+      if (point != std::string_view::npos &&
+          number.find('.', point + 1) != std::string_view::npos) {
         valid = false;
       }
       for (char c : number) valid = valid && (is_digit(c) || c == '.');
-      if (!valid) return {6, fmt::format("{} is not a decimal number (type R)", quote_value(value))};
+      if (!valid)
+        return {6, fmt::format("{} is not a decimal number (type R)", quote_value(value))};
       break;
     }
     case ElementType::kDate: {
@@ -128,8 +130,8 @@ void check_value(std::string_view value, const ElementRule& rule, int element, i
   }
   Verdict verdict = check_type(value, rule);
   if (verdict.code != 0) {
-    problems.push_back({element, component, rule.reference, verdict.code, std::string(value),
-                        verdict.message});
+    problems.push_back(
+        {element, component, rule.reference, verdict.code, std::string(value), verdict.message});
   }
 }
 

@@ -29,7 +29,7 @@ struct ElementRule {
   int min_length = 1;
   int max_length = 1;
   Requirement requirement = Requirement::kOptional;
-  std::string_view codes;  // space-separated closed code list, empty = any code
+  std::string_view codes;               // space-separated closed code list, empty = any code
   std::vector<ElementRule> components;  // kComposite only
 };
 
@@ -59,8 +59,7 @@ Release release_of(std::string_view version);
 const SegmentRule* find_segment_rule(std::string_view id, Release release);
 
 // Checks every element of `segment` and appends what is wrong to `problems`.
-void check_elements(const Segment& segment, Release release,
-                    std::vector<ElementProblem>& problems);
+void check_elements(const Segment& segment, Release release, std::vector<ElementProblem>& problems);
 
 // Value checks shared with the ISA checks and the writer. Each returns "" when `value` is
 // valid, else the rule it breaks ("is not a date CCYYMMDD").

@@ -3,9 +3,9 @@
 // delimiters, so every width is checked and each failure gets its TA1 note code.
 #include "x12/isa_header.h"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "x12/element_rules.h"
 #include "x12/issue.h"
@@ -21,14 +21,22 @@ struct FieldSpec {
 
 // Widths from the X12 ISA definition; TA1 codes from element I18.
 constexpr std::array<FieldSpec, 16> kFields = {{
-    {2, 10, "authorization qualifier"}, {10, 11, "authorization information"},
-    {2, 12, "security qualifier"},      {10, 13, "security information"},
-    {2, 5, "sender qualifier"},         {15, 6, "sender id"},
-    {2, 7, "receiver qualifier"},       {15, 8, "receiver id"},
-    {6, 14, "date"},                    {4, 15, "time"},
-    {1, 16, "standards identifier"},    {5, 17, "version"},
-    {9, 18, "control number"},          {1, 19, "acknowledgment requested"},
-    {1, 20, "usage indicator"},         {1, 27, "component separator"},
+    {2, 10, "authorization qualifier"},
+    {10, 11, "authorization information"},
+    {2, 12, "security qualifier"},
+    {10, 13, "security information"},
+    {2, 5, "sender qualifier"},
+    {15, 6, "sender id"},
+    {2, 7, "receiver qualifier"},
+    {15, 8, "receiver id"},
+    {6, 14, "date"},
+    {4, 15, "time"},
+    {1, 16, "standards identifier"},
+    {5, 17, "version"},
+    {9, 18, "control number"},
+    {1, 19, "acknowledgment requested"},
+    {1, 20, "usage indicator"},
+    {1, 27, "component separator"},
 }};
 
 bool is_alphanumeric(char c) {
@@ -126,18 +134,19 @@ std::vector<IsaProblem> check_isa(std::string_view isa, std::size_t offset, IsaL
     if (field == 11) standards = value;
     if (field == 12) version = value;
     if (!is_plain_ascii(value)) {
-      problems.push_back({at, field, spec.ta1_code, std::string(value),
-                          fmt::format("ISA{:02} ({}) {} contains a byte that is not printable ASCII",
-                                      field, spec.name, quote_value(value))});
+      problems.push_back(
+          {at, field, spec.ta1_code, std::string(value),
+           fmt::format("ISA{:02} ({}) {} contains a byte that is not printable ASCII", field,
+                       spec.name, quote_value(value))});
     } else if (static_cast<int>(value.size()) != spec.width) {
-      problems.push_back({at, field, spec.ta1_code, std::string(value),
-                          fmt::format("ISA{:02} ({}) {} is {} characters, must be exactly {}",
-                                      field, spec.name, quote_value(value), value.size(),
-                                      spec.width)});
+      problems.push_back(
+          {at, field, spec.ta1_code, std::string(value),
+           fmt::format("ISA{:02} ({}) {} is {} characters, must be exactly {}", field, spec.name,
+                       quote_value(value), value.size(), spec.width)});
     } else if (std::string why = check_field_value(field, value); !why.empty()) {
-      problems.push_back({at, field, spec.ta1_code, std::string(value),
-                          fmt::format("ISA{:02} ({}) {} {}", field, spec.name, quote_value(value),
-                                      why)});
+      problems.push_back(
+          {at, field, spec.ta1_code, std::string(value),
+           fmt::format("ISA{:02} ({}) {} {}", field, spec.name, quote_value(value), why)});
     }
     field_start = end + 1;
   }
@@ -162,7 +171,8 @@ std::vector<IsaProblem> check_isa(std::string_view isa, std::size_t offset, IsaL
         repetition == delimiters.segment) {
       problems.push_back({offset + 82, 11, 16, std::string(standards),
                           fmt::format("repetition separator {} must differ from the other "
-                                      "separators", quote_value(standards))});
+                                      "separators",
+                                      quote_value(standards))});
     } else {
       delimiters.repetition = repetition;
     }

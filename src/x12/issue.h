@@ -19,10 +19,10 @@ enum class IssueLevel {
 };
 
 struct Issue {
-  std::string file;          // file name as given to the reader
-  std::size_t offset = 0;    // byte offset in the file (BOM included) of the bad item
+  std::string file;        // file name as given to the reader
+  std::size_t offset = 0;  // byte offset in the file (BOM included) of the bad item
   IssueLevel level = IssueLevel::kElement;
-  int code = 0;              // the X12 code for the level, see IssueLevel
+  int code = 0;  // the X12 code for the level, see IssueLevel
 
   // Where: indexes into the Document (-1 = not applicable) and the control numbers as read.
   int interchange_index = -1;
@@ -32,13 +32,13 @@ struct Issue {
   std::string group_control;        // GS06
   std::string set_control;          // ST02
 
-  int segment_position = 0;   // within the transaction set, ST = 1; 0 outside a set
+  int segment_position = 0;  // within the transaction set, ST = 1; 0 outside a set
   std::string segment_id;
-  int element_position = 0;   // 1-based, 0 = whole segment
-  int component_position = 0; // 1-based, 0 = whole element
-  int element_reference = 0;  // X12 data element number for AK402, 0 when unknown
-  std::string value;          // the offending value (AK404), possibly empty
-  std::string message;        // the rule that was broken, with the value quoted
+  int element_position = 0;    // 1-based, 0 = whole segment
+  int component_position = 0;  // 1-based, 0 = whole element
+  int element_reference = 0;   // X12 data element number for AK402, 0 when unknown
+  std::string value;           // the offending value (AK404), possibly empty
+  std::string message;         // the rule that was broken, with the value quoted
 };
 
 using Issues = std::vector<Issue>;

@@ -2,11 +2,11 @@
 // of the current interchange; CR, LF, spaces and tabs between segments are layout, not data.
 #include "x12/reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "x12/element_rules.h"
 #include "x12/isa_header.h"
@@ -55,10 +55,10 @@ class Reader {
       if (position_ >= buffer_.size()) break;
       if (buffer_.substr(position_, 3) != "ISA") {
         std::size_t next = buffer_.find("ISA", position_);
-        report_file(fmt::format("{} found where an ISA must start; skipped {} bytes",
-                                quote_value(buffer_.substr(position_, 12)),
-                                (next == std::string_view::npos ? buffer_.size() : next) -
-                                    position_));
+        report_file(
+            fmt::format("{} found where an ISA must start; skipped {} bytes",
+                        quote_value(buffer_.substr(position_, 12)),
+                        (next == std::string_view::npos ? buffer_.size() : next) - position_));
         if (next == std::string_view::npos) break;
         position_ = next;
         continue;
@@ -146,8 +146,7 @@ class Reader {
   }
 
   void report_element_problems(const Segment& segment, int position,
-                               const std::vector<ElementProblem>& problems,
-                               TransactionSet& set) {
+                               const std::vector<ElementProblem>& problems, TransactionSet& set) {
     for (const ElementProblem& problem : problems) {
       set.rejected = true;
       Issue issue = base(IssueLevel::kElement, problem.code,
@@ -227,9 +226,9 @@ class Reader {
       if (!next_segment(delimiters, segment, terminated)) {
         close_set(group, set, nullptr, buffer_.size());
         close_group(interchange, group, nullptr, buffer_.size());
-        report_interchange(interchange, 23, buffer_.size(),
-                           fmt::format("file ends at byte {} without IEA (truncated?)",
-                                       buffer_.size()));
+        report_interchange(
+            interchange, 23, buffer_.size(),
+            fmt::format("file ends at byte {} without IEA (truncated?)", buffer_.size()));
         return;
       }
       std::string_view id = segment.id();
@@ -245,9 +244,9 @@ class Reader {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, nullptr, segment.offset());
         if (!terminated && segment.element(2).size() != 9) {
-          report_interchange(interchange, 23, buffer_.size(),
-                             fmt::format("file ends at byte {} inside the IEA (truncated?)",
-                                         buffer_.size()));
+          report_interchange(
+              interchange, 23, buffer_.size(),
+              fmt::format("file ends at byte {} inside the IEA (truncated?)", buffer_.size()));
           return;
         }
         close_interchange(interchange, segment);
@@ -275,17 +274,17 @@ class Reader {
         // interchange (TA1 R) tells the sender to resend instead of losing it silently.
         structural = false;
         interchange.rejected = true;
-        report_interchange(interchange, 22, segment.offset(),
-                           fmt::format("transaction set ST {} {} is outside any functional "
-                                       "group (no GS)",
-                                       quote_value(segment.element(1)),
-                                       quote_value(segment.element(2))));
+        report_interchange(
+            interchange, 22, segment.offset(),
+            fmt::format("transaction set ST {} {} is outside any functional "
+                        "group (no GS)",
+                        quote_value(segment.element(1)), quote_value(segment.element(2))));
       } else {
         structural = false;
         if (!in_stray_run) {
-          report_interchange(interchange, 24, segment.offset(),
-                             fmt::format("segment {} is outside any transaction set",
-                                         quote_value(id)));
+          report_interchange(
+              interchange, 24, segment.offset(),
+              fmt::format("segment {} is outside any transaction set", quote_value(id)));
         }
       }
       in_stray_run = !structural;
@@ -385,8 +384,7 @@ class Reader {
     if (!expected.empty() && expected != group.functional_id()) {
       report_set(set, 6, st.element_offset(1),
                  fmt::format("ST01 {} does not belong in a group with GS01 {} (expected {})",
-                             quote_value(set.id()), quote_value(group.functional_id()),
-                             expected));
+                             quote_value(set.id()), quote_value(group.functional_id()), expected));
     }
     for (std::size_t other = 0; other + 1 < group.sets.size(); ++other) {
       if (group.sets[other].control() == set.control()) {
@@ -463,9 +461,22 @@ class Reader {
 
 std::string_view functional_id_for(std::string_view set_id) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kGroups = {{
-      {"180", "AN"}, {"753", "RF"}, {"754", "RG"}, {"810", "IN"}, {"812", "CD"}, {"820", "RA"},
-      {"824", "AG"}, {"832", "SC"}, {"846", "IB"}, {"850", "PO"}, {"855", "PR"}, {"856", "SH"},
-      {"860", "PC"}, {"865", "CA"}, {"997", "FA"}, {"999", "FA"},
+      {"180", "AN"},
+      {"753", "RF"},
+      {"754", "RG"},
+      {"810", "IN"},
+      {"812", "CD"},
+      {"820", "RA"},
+      {"824", "AG"},
+      {"832", "SC"},
+      {"846", "IB"},
+      {"850", "PO"},
+      {"855", "PR"},
+      {"856", "SH"},
+      {"860", "PC"},
+      {"865", "CA"},
+      {"997", "FA"},
+      {"999", "FA"},
   }};
   for (const auto& [set, group] : kGroups) {
     if (set == set_id) return group;

@@ -56,11 +56,10 @@ Report inspect_x12(std::string_view buffer, std::string_view file_name,
   }
   for (std::size_t index = 0; index < document.interchanges.size(); ++index) {
     const Interchange& interchange = document.interchanges[index];
-    AcknowledgmentPlan plan =
-        plan_acknowledgment(interchange, static_cast<int>(index), issues);
+    AcknowledgmentPlan plan = plan_acknowledgment(interchange, static_cast<int>(index), issues);
     if (plan.empty()) {
-      out += fmt::format("answer to interchange {}: none (a 997 is never acknowledged)\n",
-                         index + 1);
+      out +=
+          fmt::format("answer to interchange {}: none (a 997 is never acknowledged)\n", index + 1);
       continue;
     }
     try {

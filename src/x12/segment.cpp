@@ -17,9 +17,7 @@ bool Splitter::next(std::string_view& part) {
   return true;
 }
 
-std::string_view Segment::id() const {
-  return text_.substr(0, text_.find(delimiters_.element));
-}
+std::string_view Segment::id() const { return text_.substr(0, text_.find(delimiters_.element)); }
 
 std::size_t Segment::element_count() const {
   std::size_t count = 0;

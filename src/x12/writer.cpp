@@ -2,9 +2,9 @@
 // separators); the ISA is the exception, fixed width with all 16 fields always present.
 #include "x12/writer.h"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
+
+#include <stdexcept>
 
 #include "x12/element_rules.h"
 #include "x12/issue.h"
@@ -21,16 +21,16 @@ void check_value(std::string_view value, const Delimiters& delimiters, std::stri
     char ch = static_cast<char>(c);
     if (ch == delimiters.element || ch == delimiters.component || ch == delimiters.segment ||
         (delimiters.repetition != 0 && ch == delimiters.repetition)) {
-      throw WriteError(fmt::format("{}: {} contains the delimiter '{}'", where,
-                                   quote_value(value), ch));
+      throw WriteError(
+          fmt::format("{}: {} contains the delimiter '{}'", where, quote_value(value), ch));
     }
   }
 }
 
 std::string pad(std::string_view value, std::size_t width, std::string_view field) {
   if (value.size() > width) {
-    throw WriteError(fmt::format("ISA {}: {} is longer than {} characters", field,
-                                 quote_value(value), width));
+    throw WriteError(
+        fmt::format("ISA {}: {} is longer than {} characters", field, quote_value(value), width));
   }
   return std::string(value) + std::string(width - value.size(), ' ');
 }
@@ -111,8 +111,7 @@ std::string format_isa(const InterchangeHeader& header, const Delimiters& delimi
   if (!check_date(header.date).empty() || !check_time(header.time).empty() ||
       header.time.size() != 4 || (header.usage != 'P' && header.usage != 'T')) {
     throw WriteError(fmt::format("ISA: date {}, time {} or usage '{}' is not valid",
-                                 quote_value(header.date), quote_value(header.time),
-                                 header.usage));
+                                 quote_value(header.date), quote_value(header.time), header.usage));
   }
   std::string out = "ISA";
   for (int field = 0; field < 16; ++field) {

@@ -52,12 +52,12 @@ struct InterchangeHeader {
   std::string sender_id;
   std::string receiver_qualifier;
   std::string receiver_id;
-  std::string date;     // YYMMDD
-  std::string time;     // HHMM
+  std::string date;  // YYMMDD
+  std::string time;  // HHMM
   std::string version = "00401";
   std::string control;  // ISA13, up to 9 digits, zero-padded on output
   bool acknowledgment_requested = false;
-  char usage = 'P';     // P production, T test
+  char usage = 'P';  // P production, T test
 };
 
 struct GroupHeader {

@@ -1,10 +1,10 @@
 // The catalog: parsing config/catalog.csv with every problem named, and resolving a PO line's
 // Amazon ids to exactly one SKU or saying why not.
+#include "exchange/catalog.h"
+
 #include <doctest/doctest.h>
 
 #include <ostream>
-
-#include "exchange/catalog.h"
 
 namespace {
 
@@ -110,9 +110,9 @@ TEST_SUITE("exchange::Catalog") {
       const char* cell;
       bool discontinued;
     };
-    const Case cases[] = {{"", false},   {"0", false},   {"false", false}, {"no", false},
-                          {"n", false},  {"N", false},   {"1", true},      {"true", true},
-                          {"yes", true}, {"y", true},    {"Y", true}};
+    const Case cases[] = {{"", false},   {"0", false}, {"false", false}, {"no", false},
+                          {"n", false},  {"N", false}, {"1", true},      {"true", true},
+                          {"yes", true}, {"y", true},  {"Y", true}};
     for (const Case& c : cases) {
       SUBCASE(c.cell) {
         exchange::Catalog catalog = catalog_of(std::string("sku,discontinued\nA,") + c.cell + "\n");
@@ -158,9 +158,8 @@ TEST_SUITE("exchange::Catalog") {
   }
 
   TEST_CASE("names every problem of every row") {
-    CHECK(refusal_of(std::string(kHeader) +
-                     "A,,,,,,,0,abc,maybe\n"
-                     "A,,,,,,,6,1,\n") ==
+    CHECK(refusal_of(std::string(kHeader) + "A,,,,,,,0,abc,maybe\n"
+                                            "A,,,,,,,6,1,\n") ==
           Lines{"catalog.csv: row 2, column case_pack: \"0\" is not a whole number above 0",
                 "catalog.csv: row 2, column cost: \"abc\" is not a price",
                 "catalog.csv: row 2, column discontinued: \"maybe\" is not yes/no (1/0, "
@@ -247,9 +246,9 @@ TEST_SUITE("exchange::Catalog::resolve") {
       const char* qualifier;
       const char* column;
     };
-    const Case cases[] = {{"BP", "asin"}, {"EN", "ean"},  {"UP", "upc"},         {"UK", "gtin"},
-                          {"UA", "gtin"}, {"IB", "isbn"}, {"VN", "vendor_item"}, {"ZZ", ""},
-                          {"", ""}};
+    const Case cases[] = {{"BP", "asin"},        {"EN", "ean"},  {"UP", "upc"},
+                          {"UK", "gtin"},        {"UA", "gtin"}, {"IB", "isbn"},
+                          {"VN", "vendor_item"}, {"ZZ", ""},     {"", ""}};
     for (const Case& c : cases) {
       CAPTURE(c.qualifier);
       CHECK(exchange::catalog_column_for(c.qualifier) == c.column);

@@ -1,10 +1,10 @@
 // The CSV reader (RFC 4180, every problem with its file row) and the writer (quoting and
 // formula defusing).
+#include "exchange/csv.h"
+
 #include <doctest/doctest.h>
 
 #include <ostream>
-
-#include "exchange/csv.h"
 
 namespace {
 
@@ -222,8 +222,8 @@ TEST_SUITE("exchange::format_csv_row") {
 
   TEST_CASE("what it writes reads back as the same cells") {
     const Cells cells = {"a,b", "say \"hi\"", "two\nlines", "", " padded ", "-5"};
-    std::string text = exchange::format_csv_row({"a", "b", "c", "d", "e", "f"}) +
-                       exchange::format_csv_row(cells);
+    std::string text =
+        exchange::format_csv_row({"a", "b", "c", "d", "e", "f"}) + exchange::format_csv_row(cells);
     std::vector<exchange::CsvProblem> problems;
     exchange::CsvTable table = exchange::parse_csv(text, {}, problems);
     CHECK(problems.empty());

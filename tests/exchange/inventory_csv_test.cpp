@@ -1,13 +1,13 @@
 // The 3PL inventory snapshot: what a good file loads, and that a file with any bad row loads
 // nothing and names every problem.
+#include "exchange/inventory_csv.h"
+
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <ostream>
-
-#include "exchange/inventory_csv.h"
 
 namespace {
 

@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     x12::AcknowledgmentPlan plan =
         x12::plan_acknowledgment(document.interchanges[i], static_cast<int>(i), issues);
     x12::AcknowledgmentEnvelope envelope;
-    envelope.interchange = {"00", "", "00", "", "ZZ", "VENDORID", "ZZ", "AMAZON",
-                            "261126", "0830", "00401", "1", false, 'P'};
+    envelope.interchange = {"00",     "",       "00",   "",      "ZZ", "VENDORID", "ZZ",
+                            "AMAZON", "261126", "0830", "00401", "1",  false,      'P'};
     envelope.group = {"", "VENDORID", "AMAZON", "20261126", "0830", "1"};
     std::string answer = x12::write_acknowledgment(plan, envelope);
     if (answer.empty()) continue;

@@ -1,14 +1,13 @@
 // Kill avedi-receive (SIGKILL) at named points and at random instants, run it again, and check
 // from the folders and the database that nothing was lost, nothing was done twice, and every
 // 997 went out exactly once with a unique ISA13. Also: two runs started together.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <csignal>
 #include <future>
 #include <random>
 #include <set>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "job_fixture.h"
 
@@ -60,7 +59,8 @@ void check_invariants(const JobTree& tree) {
   CHECK(db.execAndGet("SELECT count(*) FROM interchanges").getInt() == 4);
   CHECK(db.execAndGet("SELECT count(*) FROM transaction_sets").getInt() == 5);
   CHECK(db.execAndGet("SELECT count(*) FROM files WHERE state NOT IN "
-                      "('archived', 'error', 'duplicate')").getInt() == 0);
+                      "('archived', 'error', 'duplicate')")
+            .getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM documents WHERE state != 'delivered'").getInt() == 0);
 
   // Exactly one 997 per interchange in the outbox, unique ISA13s, bytes as stored.
@@ -88,11 +88,9 @@ void check_invariants(const JobTree& tree) {
 
 TEST_SUITE("avedi-receive under faults") {
   TEST_CASE("SIGKILL at each named point, then a re-run, loses and duplicates nothing") {
-    const char* points[] = {"before_claim",         "after_claim",
-                            "after_staging_write",  "before_commit",
-                            "after_commit",         "before_outbox_rename",
-                            "after_outbox_rename",  "before_archive_move",
-                            "after_archive_move"};
+    const char* points[] = {"before_claim",        "after_claim",         "after_staging_write",
+                            "before_commit",       "after_commit",        "before_outbox_rename",
+                            "after_outbox_rename", "before_archive_move", "after_archive_move"};
     int kills = 0;
     for (const char* point : points) {
       for (int occurrence = 1; occurrence <= 3; ++occurrence) {
@@ -101,8 +99,7 @@ TEST_SUITE("avedi-receive under faults") {
         JobTree tree;
         drop_batch(tree);
         std::string crash = std::string(point) + ":" + std::to_string(occurrence);
-        testing_jobs::RunResult killed =
-            tree.run("avedi-receive", {}, {{"AVEDI_CRASH_AT", crash}});
+        testing_jobs::RunResult killed = tree.run("avedi-receive", {}, {{"AVEDI_CRASH_AT", crash}});
         REQUIRE(killed.signal == SIGKILL);
         ++kills;
         testing_jobs::RunResult again = tree.run("avedi-receive");

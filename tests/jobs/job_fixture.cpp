@@ -6,12 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
-#include <algorithm>
 
 #include "x12/writer.h"
 
@@ -33,8 +33,8 @@ std::string read_all(const fs::path& path) {
 JobTree::JobTree() {
   char pattern[] = "/tmp/avedi-test-XXXXXX";
   root_ = ::mkdtemp(pattern);
-  for (const char* folder : {"config", "as2/inbox", "as2/outbox", "3pl/inbox", "3pl/outbox",
-                             "work", "archive", "error", "staging", "log"}) {
+  for (const char* folder : {"config", "as2/inbox", "as2/outbox", "3pl/inbox", "3pl/outbox", "work",
+                             "archive", "error", "staging", "log"}) {
     fs::create_directories(root_ / folder);
   }
   std::ofstream(config()) << "as2: {inbox: ../as2/inbox, outbox: ../as2/outbox}\n"
@@ -167,22 +167,26 @@ std::string amazon_850(int control, int orders) {
   x12::WriteOptions options;
   options.line_break = x12::LineBreak::kAfterSegment;
   x12::InterchangeWriter writer(isa, options);
-  writer.begin_group({"PO", "AMAZON", "VENDORID", "20261120", "0830", std::to_string(control),
-                      "004010"});
+  writer.begin_group(
+      {"PO", "AMAZON", "VENDORID", "20261120", "0830", std::to_string(control), "004010"});
   for (int order = 1; order <= orders; ++order) {
     std::string st = std::to_string(order);
     writer.begin_set("850", std::string(4 - std::min<std::size_t>(4, st.size()), '0') + st);
-    writer.add(x12::SegmentBuilder("BEG").add("00").add("NE")
+    writer.add(x12::SegmentBuilder("BEG")
+                   .add("00")
+                   .add("NE")
                    .add("PO" + std::to_string(control) + "X" + std::to_string(order))
-                   .add("").add("20261120"));
+                   .add("")
+                   .add("20261120"));
     writer.add(x12::SegmentBuilder("REF").add("CR").add("VEND01"));
     writer.add(x12::SegmentBuilder("FOB").add("CC"));
     writer.add(x12::SegmentBuilder("CSH").add("Y"));
     writer.add(x12::SegmentBuilder("DTM").add("064").add("20261201"));
     writer.add(x12::SegmentBuilder("DTM").add("063").add("20261208"));
     writer.add(x12::SegmentBuilder("N1").add("ST").add("").add("92").add("ABE8"));
-    writer.add(x12::SegmentBuilder("PO1").add("1").add("10").add("EA").add("12.5").add("PE")
-                   .add("BP").add("B0EXAMPLE1"));
+    writer.add(
+        x12::SegmentBuilder("PO1").add("1").add("10").add("EA").add("12.5").add("PE").add("BP").add(
+            "B0EXAMPLE1"));
     writer.add(x12::SegmentBuilder("CTT").add("1").add("10"));
     writer.end_set();
   }

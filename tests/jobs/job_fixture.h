@@ -13,9 +13,9 @@ namespace testing_jobs {
 namespace fs = std::filesystem;
 
 struct RunResult {
-  int exit_code = -1;    // -1 when killed by a signal
-  int signal = 0;        // the signal that ended it, 0 when it exited
-  std::string output;    // stdout and stderr together
+  int exit_code = -1;  // -1 when killed by a signal
+  int signal = 0;      // the signal that ended it, 0 when it exited
+  std::string output;  // stdout and stderr together
 };
 
 class JobTree {
@@ -48,8 +48,7 @@ class JobTree {
   // Runs build/<job> with --config and `args`; `env` entries are added to the environment.
   // `kill_after_us` > 0 sends SIGKILL that many microseconds after the start.
   RunResult run(const std::string& job, const std::vector<std::string>& args = {},
-                const std::map<std::string, std::string>& env = {},
-                long kill_after_us = 0) const;
+                const std::map<std::string, std::string>& env = {}, long kill_after_us = 0) const;
 
   // Every entry under `folder` (relative path -> content; files over 1 MiB as "<N bytes>",
   // symlinks as "-> target", other kinds as "<not a regular file>").

@@ -1,10 +1,9 @@
 // Order intake end to end with the real jobs: 850 in (avedi-receive), stock (avedi-stock),
 // 855s and the order release (avedi-acknowledge).
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <csignal>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "golden_support.h"
 #include "job_fixture.h"
@@ -49,7 +48,8 @@ std::string one_line_850(int control, const std::string& po, int quantity,
   std::string c = std::to_string(control);
   std::string isa13 = std::string(9 - c.size(), '0') + c;
   return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261120*0830*U*"
-         "00401*" + isa13 + "*0*T*>~\nGS*PO*AMAZON*VENDORID*20261120*0830*" + c +
+         "00401*" +
+         isa13 + "*0*T*>~\nGS*PO*AMAZON*VENDORID*20261120*0830*" + c +
          "*X*004010~\nST*850*0001~\n" + body + "SE*10*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 +
          "~\n";
 }
@@ -67,9 +67,10 @@ std::string describe_orders(const JobTree& tree) {
     out += "== " + name + "\n" + content;
   }
   out += "== po_lines\n" +
-         query_text(tree, "SELECT po_number, position, sku, quantity, uom, accepted, backordered, "
-                          "rejected, coalesce(ship_date, ''), coalesce(backorder_date, ''), "
-                          "coalesce(resolution, '') FROM v_order_lines");
+         query_text(tree,
+                    "SELECT po_number, position, sku, quantity, uom, accepted, backordered, "
+                    "rejected, coalesce(ship_date, ''), coalesce(backorder_date, ''), "
+                    "coalesce(resolution, '') FROM v_order_lines");
   out += "== orders\n" + query_text(tree, "SELECT po_number, state FROM v_orders");
   return out;
 }
@@ -102,7 +103,8 @@ TEST_SUITE("order intake") {
     CHECK(acknowledgments == 2);
   }
 
-  TEST_CASE("a PO with an unknown vendor code is rejected in the 997; the file's other PO is stored") {
+  TEST_CASE(
+      "a PO with an unknown vendor code is rejected in the 997; the file's other PO is stored") {
     JobTree tree;
     std::string good = one_line_850(451, "POGOOD01", 2);
     std::string other = one_line_850(452, "POOTHER2", 2);
@@ -136,8 +138,9 @@ TEST_SUITE("order intake") {
     tree.drop("latest", one_line_850(503, "POLAST03", 2, "N"));
     REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
     REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
-    CHECK(query_text(tree, "SELECT accepted, rejected, resolution FROM v_order_lines WHERE "
-                           "po_number = 'POLAST03'") ==
+    CHECK(query_text(tree,
+                     "SELECT accepted, rejected, resolution FROM v_order_lines WHERE "
+                     "po_number = 'POLAST03'") ==
           "0|2|0 units of WID-100 free; the PO allows no backorder\n");
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = 'POLAST03'") ==
           "rejected\n");
@@ -152,8 +155,7 @@ TEST_SUITE("order intake") {
       tree.drop("again", one_line_850(602, "PODUP001", 5));
       CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
       CHECK(count(tree, "SELECT count(*) FROM purchase_orders") == 1);
-      CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'po_duplicate'") ==
-            1);
+      CHECK(count(tree, "SELECT count(*) FROM transaction_sets WHERE state = 'po_duplicate'") == 1);
       CHECK(fs::exists(tree.archive() / "2026/11/26/again"));
     }
     SUBCASE("other content: error/ with what changed") {
@@ -175,7 +177,8 @@ TEST_SUITE("order intake") {
     tree.drop_3pl("inventory_1.csv",
                   "sku,available,as_of\nWID-100,6,2026-11-26\nWID-200,30,2026-11-26\n");
     REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
-    tree.drop_3pl("inventory_2.csv", "sku,available\nWID-100,4\nWID-200,ten\nWID-S,-1\nWID-100,2\n");
+    tree.drop_3pl("inventory_2.csv",
+                  "sku,available\nWID-100,4\nWID-200,ten\nWID-S,-1\nWID-100,2\n");
     tree.drop_3pl("inventory_3.csv", "sku,available,as_of\nWID-100,1,2026-11-25\n");
     tree.drop_3pl("not-inventory.csv", "sku,available\nX,1\n");
     CHECK(tree.run("avedi-stock", {}, kFixedNow).exit_code == 65);

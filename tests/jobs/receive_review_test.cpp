@@ -1,14 +1,12 @@
 // avedi-receive against the holes an independent review found: recovery must re-check what it
 // reads, one file must not stop the others, a copy of a duplicate still gets its answer,
 // --file stays out of avedi's own folders, a dry run after a crash touches nothing.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <csignal>
 #include <fstream>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "job_fixture.h"
 #include "util/file.h"
@@ -105,7 +103,8 @@ TEST_SUITE("avedi-receive review") {
     std::ofstream(tree.root() / "loose.edi") << testing_jobs::amazon_850(1402);
     fs::path here = fs::current_path();
     fs::current_path(tree.root());
-    testing_jobs::RunResult relative = tree.run("avedi-receive", {"--file", "loose.edi"}, kFixedNow);
+    testing_jobs::RunResult relative =
+        tree.run("avedi-receive", {"--file", "loose.edi"}, kFixedNow);
     fs::current_path(here);
     CHECK(relative.exit_code == 0);
     CHECK(fs::exists(tree.archive() / "2026/11/26/loose.edi"));

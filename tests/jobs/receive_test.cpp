@@ -1,6 +1,6 @@
 // avedi-receive end to end: the real executable on files in a scratch installation.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -8,8 +8,6 @@
 
 #include <fstream>
 #include <set>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "golden_support.h"
 #include "job_fixture.h"
@@ -28,10 +26,9 @@ std::string sample_inbox(const std::string& name) {
 // The folders an operator looks at, as text: every path, and the content of what we sent.
 std::string describe_tree(const JobTree& tree) {
   std::string out;
-  for (const auto& [label, folder] : {std::pair{"outbox", tree.outbox()},
-                                      std::pair{"archive", tree.archive()},
-                                      std::pair{"error", tree.error()},
-                                      std::pair{"inbox", tree.inbox()}}) {
+  for (const auto& [label, folder] :
+       {std::pair{"outbox", tree.outbox()}, std::pair{"archive", tree.archive()},
+        std::pair{"error", tree.error()}, std::pair{"inbox", tree.inbox()}}) {
     for (const auto& [path, content] : tree.files_under(folder)) {
       out += std::string(label) + "/" + path + "\n";
       bool reason = path.size() > 11 && path.substr(path.size() - 11) == ".reason.txt";
@@ -77,12 +74,15 @@ TEST_SUITE("avedi-receive") {
     JobTree tree;
     tree.drop("a", testing_jobs::amazon_850(11));
     REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
-    CHECK(count(tree, "SELECT count(*) FROM transitions WHERE entity_type = 'file' AND "
-                      "to_state = 'claiming'") == 1);
-    CHECK(count(tree, "SELECT count(*) FROM transitions WHERE entity_type = 'file' AND "
-                      "from_state = 'claiming' AND to_state = 'archived'") == 1);
-    CHECK(count(tree, "SELECT count(*) FROM transitions WHERE entity_type = 'document' AND "
-                      "to_state = 'delivered'") == 1);
+    CHECK(count(tree,
+                "SELECT count(*) FROM transitions WHERE entity_type = 'file' AND "
+                "to_state = 'claiming'") == 1);
+    CHECK(count(tree,
+                "SELECT count(*) FROM transitions WHERE entity_type = 'file' AND "
+                "from_state = 'claiming' AND to_state = 'archived'") == 1);
+    CHECK(count(tree,
+                "SELECT count(*) FROM transitions WHERE entity_type = 'document' AND "
+                "to_state = 'delivered'") == 1);
     CHECK(count(tree, "SELECT count(*) FROM transitions WHERE entity_type = 'interchange'") == 1);
   }
 
@@ -118,7 +118,9 @@ TEST_SUITE("avedi-receive") {
     JobTree tree;
     tree.drop("good", testing_jobs::amazon_850(31));
     tree.drop("empty", "");
-    tree.drop("garbage", std::string("\x7F" "ELF\x02\x01\x01\0\0\0garbage\xFF\xFE", 20));
+    tree.drop("garbage", std::string("\x7F"
+                                     "ELF\x02\x01\x01\0\0\0garbage\xFF\xFE",
+                                     20));
     tree.drop("name with spaces 'quotes' \"dq\" ünïcödé ..", testing_jobs::amazon_850(32));
     {
       std::ofstream sparse(tree.inbox() / "huge-sparse", std::ios::binary);
@@ -140,8 +142,8 @@ TEST_SUITE("avedi-receive") {
     std::map<std::string, std::string> archived = tree.files_under(tree.archive());
     CHECK(archived.size() == 2);
     std::map<std::string, std::string> errors = tree.files_under(tree.error());
-    for (const char* name : {"empty", "garbage", "huge-sparse", "link-outside", "a-fifo",
-                             "wrong-sender"}) {
+    for (const char* name :
+         {"empty", "garbage", "huge-sparse", "link-outside", "a-fifo", "wrong-sender"}) {
       CAPTURE(name);
       CHECK(fs::exists(fs::symlink_status(tree.error() / name)));
       REQUIRE(errors.count(std::string(name) + ".reason.txt") == 1);
@@ -151,8 +153,7 @@ TEST_SUITE("avedi-receive") {
           std::string::npos);
     CHECK(errors["link-outside.reason.txt"].find("a symbolic link") != std::string::npos);
     CHECK(errors["a-fifo.reason.txt"].find("a FIFO") != std::string::npos);
-    CHECK(errors["garbage.reason.txt"].find("found where an ISA must start") !=
-          std::string::npos);
+    CHECK(errors["garbage.reason.txt"].find("found where an ISA must start") != std::string::npos);
     CHECK(errors["wrong-sender.reason.txt"].find("sender ZZ/SOMEONEELSE is not Amazon") !=
           std::string::npos);
     CHECK(fs::read_symlink(tree.error() / "link-outside") == "/etc/passwd");
@@ -167,8 +168,8 @@ TEST_SUITE("avedi-receive") {
     CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
     REQUIRE(fs::exists(tree.error() / "from-test-id"));
     tree.edit_config("isa_id: AMAZON,", "isa_id: AMAZONTEST,");
-    testing_jobs::RunResult retry = tree.run(
-        "avedi-receive", {"--file", (tree.error() / "from-test-id").string()}, kFixedNow);
+    testing_jobs::RunResult retry =
+        tree.run("avedi-receive", {"--file", (tree.error() / "from-test-id").string()}, kFixedNow);
     CHECK(retry.exit_code == 0);
     CHECK_FALSE(fs::exists(tree.error() / "from-test-id"));
     CHECK(fs::exists(tree.archive() / "2026/11/26/from-test-id"));

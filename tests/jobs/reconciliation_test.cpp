@@ -1,7 +1,6 @@
 // Amazon's 997s reconcile the groups we sent; a missing one becomes overdue.
-#include <doctest/doctest.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
 
 #include "job_fixture.h"
 #include "util/file.h"
@@ -33,9 +32,10 @@ std::string amazon_997(int control, const std::string& functional_id, const std:
   int segments = 2;
   for (char ch : body) segments += ch == '~';
   return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*0100*U*"
-         "00401*" + isa13 + "*0*T*>~\nGS*FA*AMAZON*VENDORID*20261127*0100*" + c +
-         "*X*004010~\nST*997*0001~\nAK1*" + functional_id + "*" + group + "~\n" + body +
-         "SE*" + std::to_string(segments + 1) + "*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 + "~\n";
+         "00401*" +
+         isa13 + "*0*T*>~\nGS*FA*AMAZON*VENDORID*20261127*0100*" + c +
+         "*X*004010~\nST*997*0001~\nAK1*" + functional_id + "*" + group + "~\n" + body + "SE*" +
+         std::to_string(segments + 1) + "*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 + "~\n";
 }
 
 // Receives one PO and acknowledges it: the 855 goes out in group GS06 3.

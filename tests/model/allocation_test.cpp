@@ -1,8 +1,8 @@
 // Line allocation: accepted, backordered and rejected units always add up to the quantity
 // ordered, with the dates and the reason each outcome carries.
-#include <doctest/doctest.h>
-
 #include "model/allocation.h"
+
+#include <doctest/doctest.h>
 
 namespace {
 

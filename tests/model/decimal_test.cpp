@@ -1,7 +1,7 @@
 // Decimal: exact parsing, refusal of what it cannot keep exactly, shortest text, cent rounding.
-#include <doctest/doctest.h>
-
 #include "model/decimal.h"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE("model::Decimal") {
   TEST_CASE("parses whole, fractional, negative and leading-point amounts") {
@@ -11,14 +11,9 @@ TEST_SUITE("model::Decimal") {
       const char* shortest;
     };
     const Case cases[] = {
-        {"12", 120000, "12"},
-        {"12.5", 125000, "12.5"},
-        {"-0.0625", -625, "-0.0625"},
-        {".5", 5000, "0.5"},
-        {"007.10", 71000, "7.1"},
-        {"0", 0, "0"},
-        {"12.50000", 125000, "12.5"},
-        {"0.0001", 1, "0.0001"},
+        {"12", 120000, "12"},         {"12.5", 125000, "12.5"}, {"-0.0625", -625, "-0.0625"},
+        {".5", 5000, "0.5"},          {"007.10", 71000, "7.1"}, {"0", 0, "0"},
+        {"12.50000", 125000, "12.5"}, {"0.0001", 1, "0.0001"},
     };
     for (const Case& c : cases) {
       SUBCASE(c.text) {
@@ -69,9 +64,9 @@ TEST_SUITE("model::Decimal") {
       std::int64_t cents;
     };
     const Case cases[] = {
-        {"0.005", 1},    {"-0.005", -1},  {"0.0049", 0},  {"-0.0049", 0},
+        {"0.005", 1},     {"-0.005", -1},     {"0.0049", 0},     {"-0.0049", 0},
         {"12.345", 1235}, {"-12.345", -1235}, {"12.3449", 1234}, {"7", 700},
-        {"0.01", 1},     {"19.99", 1999}, {"0", 0},
+        {"0.01", 1},      {"19.99", 1999},    {"0", 0},
     };
     for (const Case& c : cases) {
       SUBCASE(c.text) {

@@ -1,7 +1,7 @@
 // SSCC-18 construction and validation against GS1's own examples.
-#include <doctest/doctest.h>
-
 #include "model/sscc.h"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE("model::sscc") {
   TEST_CASE("check digits of GS1's examples") {

@@ -1,9 +1,10 @@
 // The 850 mapping: what it reads, and the business problems it reports into the 997.
+#include "transactions/purchase_order_850.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "transactions/purchase_order_850.h"
 #include "x12/acknowledgment.h"
 #include "x12/reader.h"
 #include "x12/writer.h"
@@ -21,8 +22,12 @@ std::string interchange_with(const std::vector<std::string>& body) {
 }
 
 const std::vector<std::string> kGood = {
-    "BEG*00*NE*2XK4FDJ3**20261120", "REF*CR*VEND01",    "FOB*CC",
-    "CSH*Y",                        "DTM*064*20261201", "DTM*063*20261208",
+    "BEG*00*NE*2XK4FDJ3**20261120",
+    "REF*CR*VEND01",
+    "FOB*CC",
+    "CSH*Y",
+    "DTM*064*20261201",
+    "DTM*063*20261208",
     "N1*ST**92*ABE8",
     "PO1*1*10*EA*12.5*PE*BP*B0EXAMPLE1*UP*012345678905",
     "PO1*2*4*CA*48*PE*BP*B0EXAMPLE2*EN*4006381333931*IB*9780306406157*UA*10012345678902*UK*"
@@ -121,8 +126,8 @@ TEST_SUITE("transactions::read_purchase_order") {
       const char* expected;
     };
     const Case cases[] = {
-        {"BEG", "AK3*BEG*8**3"}, {"REF*CR", "AK3*REF*8**3"}, {"CSH", "AK3*CSH*8**3"},
-        {"DTM*064", "AK3*DTM*8**3"}, {"N1*ST", "AK3*N1*8**3"}, {"CTT", "AK3*CTT*11**3"},
+        {"BEG", "AK3*BEG*8**3"},     {"REF*CR", "AK3*REF*8**3"}, {"CSH", "AK3*CSH*8**3"},
+        {"DTM*064", "AK3*DTM*8**3"}, {"N1*ST", "AK3*N1*8**3"},   {"CTT", "AK3*CTT*11**3"},
     };
     for (const Case& c : cases) {
       std::string removed = c.removed;

@@ -1,8 +1,9 @@
 // 997 and TA1 construction from the reader's Issues.
+#include "x12/acknowledgment.h"
+
 #include <doctest/doctest.h>
 
 #include "test_files.h"
-#include "x12/acknowledgment.h"
 #include "x12/reader.h"
 
 namespace {
@@ -112,8 +113,7 @@ TEST_SUITE("x12::plan_acknowledgment") {
     asking.end_set();
     asking.end_group();
     std::string answer = answer_to(asking.finish());
-    CHECK(answer.find("TA1*000000077*261120*0830*A*000~\nIEA*0*000000042~\n") !=
-          std::string::npos);
+    CHECK(answer.find("TA1*000000077*261120*0830*A*000~\nIEA*0*000000042~\n") != std::string::npos);
     CHECK(answer.find("GS*") == std::string::npos);
   }
 

@@ -1,10 +1,11 @@
 // The reader: delimiters from the ISA, layout tolerance, envelope tree, exact messages.
+#include "x12/reader.h"
+
 #include <doctest/doctest.h>
 
 #include "test_files.h"
 #include "util/file.h"
 #include "x12/describe.h"
-#include "x12/reader.h"
 
 namespace {
 
@@ -38,8 +39,8 @@ TEST_SUITE("x12::read_document") {
     std::string reference;
     for (const Case& c : cases) {
       SUBCASE(c.name) {
-        std::string text = testing_x12::amazon_850(
-            options_with(c.element, c.component, c.segment, c.line));
+        std::string text =
+            testing_x12::amazon_850(options_with(c.element, c.component, c.segment, c.line));
         x12::Issues issues;
         x12::Document document = x12::read_document(text, "t.edi", issues);
         CHECK(issues.empty());
@@ -48,8 +49,8 @@ TEST_SUITE("x12::read_document") {
         CHECK(document.interchanges[0].delimiters.component == c.component);
         CHECK(document.interchanges[0].delimiters.segment == c.segment);
         CHECK(document.interchanges[0].groups[0].sets[0].segments.size() == 9);
-        std::string plain = testing_x12::amazon_850(
-            options_with('*', '>', '~', x12::LineBreak::kNone));
+        std::string plain =
+            testing_x12::amazon_850(options_with('*', '>', '~', x12::LineBreak::kNone));
         x12::Issues plain_issues;
         CHECK(x12::dump_segments(document) ==
               x12::dump_segments(x12::read_document(plain, "p.edi", plain_issues)));
@@ -109,15 +110,16 @@ TEST_SUITE("x12::read_document") {
     REQUIRE(document.interchanges.size() == 2);
     CHECK(document.interchanges[1].control() == "000000002");
 
-    x12::Document mixed = x12::read_document(sample("generic-997-two-st-in-one-gs.edi"), "m.edi",
-                                             issues);
+    x12::Document mixed =
+        x12::read_document(sample("generic-997-two-st-in-one-gs.edi"), "m.edi", issues);
     CHECK(issues.empty());
     CHECK(mixed.interchanges[0].groups[0].sets.size() == 8);
   }
 
   TEST_CASE("segment views give elements and components without copying") {
-    std::string text = "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       "
-                       "*261120*0830*U*00401*000000001*0*T*:~";
+    std::string text =
+        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       "
+        "*261120*0830*U*00401*000000001*0*T*:~";
     x12::Segment segment("AK4*5:1*725*7*XX", 200, x12::Delimiters{'*', ':', '~', 0});
     CHECK(segment.id() == "AK4");
     CHECK(segment.element_count() == 4);

@@ -72,9 +72,9 @@ TEST_SUITE("x12 round trip") {
     settings.date = "20261126";
     settings.time = "0830";
     int answers = 0;
-    for (const std::string& folder : {std::string(AVEDI_TEST_DATA "/samples"),
-                                      std::string(AVEDI_GOLDEN_DIR "/malformed"),
-                                      std::string(AVEDI_TEST_DATA "/fuzz-regressions")}) {
+    for (const std::string& folder :
+         {std::string(AVEDI_TEST_DATA "/samples"), std::string(AVEDI_GOLDEN_DIR "/malformed"),
+          std::string(AVEDI_TEST_DATA "/fuzz-regressions")}) {
       for (const std::string& path : golden::list_files(folder, ".edi")) {
         std::string text = util::read_file(path);
         x12::Issues issues;
@@ -83,8 +83,9 @@ TEST_SUITE("x12 round trip") {
           x12::AcknowledgmentPlan plan =
               x12::plan_acknowledgment(document.interchanges[i], static_cast<int>(i), issues);
           x12::AcknowledgmentEnvelope envelope;
-          envelope.interchange = {"00", "", "00", "", "ZZ", "VENDORID", "ZZ", "AMAZON",
-                                  "261126", "0830", "00401", std::to_string(i + 1), false, 'P'};
+          envelope.interchange = {"00",  "",       "00",     "",     "ZZ",    "VENDORID",
+                                  "ZZ",  "AMAZON", "261126", "0830", "00401", std::to_string(i + 1),
+                                  false, 'P'};
           envelope.group = {"", "VENDORID", "AMAZON", "20261126", "0830", std::to_string(i + 1)};
           std::string answer = x12::write_acknowledgment(plan, envelope);
           if (answer.empty()) continue;

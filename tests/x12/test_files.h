@@ -21,17 +21,31 @@ inline std::string amazon_850(const x12::WriteOptions& options, const std::strin
   isa.control = control;
   isa.usage = 'T';
   x12::InterchangeWriter writer(isa, options);
-  x12::GroupHeader gs{"PO", "AMAZON", "VENDORID", "20261120", "0830", control,
+  x12::GroupHeader gs{"PO",
+                      "AMAZON",
+                      "VENDORID",
+                      "20261120",
+                      "0830",
+                      control,
                       version == "00501" ? "005010" : "004010"};
   writer.begin_group(gs);
   writer.begin_set("850", "0001");
-  writer.add(x12::SegmentBuilder("BEG").add("00").add("NE").add("2XK4FDJ3").add("").add("20261120"));
+  writer.add(
+      x12::SegmentBuilder("BEG").add("00").add("NE").add("2XK4FDJ3").add("").add("20261120"));
   writer.add(x12::SegmentBuilder("REF").add("CR").add("VEND01"));
   writer.add(x12::SegmentBuilder("CSH").add("Y"));
   writer.add(x12::SegmentBuilder("DTM").add("064").add("20261201"));
   writer.add(x12::SegmentBuilder("N1").add("ST").add("").add("92").add("ABE8"));
-  writer.add(x12::SegmentBuilder("PO1").add("1").add("10").add("EA").add("12.5").add("PE")
-                 .add("BP").add("B0EXAMPLE1").add("UP").add("012345678905"));
+  writer.add(x12::SegmentBuilder("PO1")
+                 .add("1")
+                 .add("10")
+                 .add("EA")
+                 .add("12.5")
+                 .add("PE")
+                 .add("BP")
+                 .add("B0EXAMPLE1")
+                 .add("UP")
+                 .add("012345678905"));
   writer.add(x12::SegmentBuilder("CTT").add("1").add("10"));
   writer.end_set();
   writer.end_group();

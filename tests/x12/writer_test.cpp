@@ -1,9 +1,10 @@
 // The writer: fixed-width ISA, computed trailers, refusal of unwritable values.
+#include "x12/writer.h"
+
 #include <doctest/doctest.h>
 
 #include "test_files.h"
 #include "x12/reader.h"
-#include "x12/writer.h"
 
 TEST_SUITE("x12::InterchangeWriter") {
   TEST_CASE("pads ISA fields to their widths and computes every trailer") {

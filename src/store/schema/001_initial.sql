@@ -79,7 +79,7 @@ CREATE TABLE documents (
   interchange_control  TEXT,                  -- ISA13 (NULL for a CSV)
   group_control        TEXT,                  -- GS06 (NULL for a TA1 alone)
   file_name            TEXT    NOT NULL UNIQUE,
-  outbox               TEXT    NOT NULL,      -- the folder it is delivered to
+  outbox               TEXT    NOT NULL,      -- where it goes: as2.outbox or tpl.outbox
   content              BLOB    NOT NULL,
   sha256               TEXT    NOT NULL,
   state                TEXT    NOT NULL,      -- built, delivered
