@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
       "For every received PO, oldest first: allocates stock per line (accepted, backordered or\n"
       "rejected), sends Amazon one 855 per PO, and writes one order-release CSV per run for\n"
       "the 3PL (orders_<timestamp>.csv in tpl.outbox).";
+  job.takes_file = false;
   job.run = outbound::acknowledge_orders;
   return runner::run_job(argc, argv, job);
 }

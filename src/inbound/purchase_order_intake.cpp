@@ -72,7 +72,10 @@ SetOutcome PurchaseOrderIntake::store(runner::JobContext& context, const x12::Tr
             fmt::format("PO {} changed", order->po_number)};
   }
   const runner::Vendor* vendor = runner::find_vendor(context.config, order->vendor_code);
-  util::TimePoint due = context.now + std::chrono::hours(context.config.acknowledge.deadline_hours);
+  // Amazon's 24 hours run from when the 850 arrived, not from when avedi got to it.
+  util::TimePoint arrived = util::parse_iso8601(file.arrived_at).value_or(context.now);
+  if (arrived > context.now) arrived = context.now;  // a clock fixed by AVEDI_NOW in the past
+  util::TimePoint due = arrived + std::chrono::hours(context.config.acknowledge.deadline_hours);
   store::insert_order(context.db, context.actor, *order, freight_terms_text(vendor->freight_terms),
                       set_row_id, file.id, util::format_time(due, "%Y-%m-%dT%H:%M:%SZ"));
   return {"po_received", "",

@@ -84,6 +84,7 @@ struct Tally {
   int sets_rejected = 0;
   std::vector<std::string> answers;
   std::vector<std::string> duplicate_of;
+  std::vector<std::string> rejected_before;  // duplicates whose first delivery went to error/
   std::vector<std::string> notes;
   std::vector<std::string> file_problems;
 };
@@ -180,6 +181,13 @@ void resend_answer(runner::JobContext& context, const store::InterchangeRecord& 
   ++tally.duplicates;
   tally.duplicate_of.push_back(
       fmt::format("ISA13 {} (file #{})", original.control, original.file_id));
+  std::optional<store::FileRecord> first = store::find_file(context.db, original.file_id);
+  if (first && first->state == "error") {
+    tally.rejected_before.push_back(fmt::format(
+        "ISA13 {} was received before (file #{}) and answered; changing the file does not make "
+        "it new: Amazon must send the corrected document under a new ISA13",
+        original.control, original.file_id));
+  }
   std::optional<store::DocumentRecord> answer =
       store::find_document_by_key(context.db, ack_key(original.id));
   if (!answer) return;  // it was a 997 or needed no answer
@@ -240,6 +248,12 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
   std::string summary = fmt::format("{} interchange(s), {} set(s), {} rejected; {}",
                                     tally.interchanges, tally.sets, tally.sets_rejected, answers);
   if (!tally.notes.empty()) summary += "; " + join(tally.notes, ", ");
+  if (tally.interchanges == 0 && !tally.rejected_before.empty()) {
+    // A re-run of a file whose first delivery was rejected: saying "duplicate" and archiving
+    // it would hide that nothing was taken. It stays in error/ with the reason.
+    return {Kind::kError, join(tally.rejected_before, "\n") + "\nanswered with: " + answers,
+            "already received and rejected: " + join(tally.duplicate_of, ", ")};
+  }
   if (tally.interchanges == 0) {
     // Redelivery is recognised by sender and ISA13, never by the bytes alone: a copy of a
     // copy still gets the original answer. The bytes only label it.

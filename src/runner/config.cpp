@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 namespace runner {
 namespace {
@@ -105,9 +106,55 @@ Party read_party(const Reader& reader, const std::string& prefix) {
   return party;
 }
 
+// Every key avedi reads; anything else is a typo that would silently fall back to a default.
+const std::set<std::string> kKnownKeys = {
+    "as2", "as2.inbox", "as2.outbox", "tpl", "tpl.inbox", "tpl.outbox", "work", "archive",
+    "error", "staging", "database", "log", "partners", "partners.ours",
+    "partners.ours.isa_qualifier", "partners.ours.isa_id", "partners.ours.gs_id",
+    "partners.amazon", "partners.amazon.isa_qualifier", "partners.amazon.isa_id",
+    "partners.amazon.gs_id", "usage", "vendors", "vendors[].code", "vendors[].freight_terms",
+    "catalog", "acknowledge", "acknowledge.deadline_hours", "acknowledge.warn_hours",
+    "acknowledge.ship_lead_days", "acknowledge.backorder_lead_days", "shipping",
+    "shipping.gs1_company_prefix", "shipping.sscc_extension", "shipping.ship_from_name",
+    "shipping.arn_qualifier", "invoicing", "invoicing.number_prefix", "invoicing.terms_type",
+    "invoicing.net_days", "invoicing.remit_to", "invoicing.remit_to.name",
+    "invoicing.remit_to.qualifier", "invoicing.remit_to.id", "ack_limit_hours",
+    "ack_limit_hours.855", "ack_limit_hours.753", "ack_limit_hours.856", "ack_limit_hours.810",
+    "intake", "intake.min_age_seconds", "intake.max_incomplete_seconds", "intake.max_file_bytes",
+    "file_mode"};
+
+void check_keys(const Reader& reader, const YAML::Node& node, const std::string& prefix) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) check_keys(reader, item, prefix + "[]");
+    return;
+  }
+  if (!node.IsMap()) return;
+  for (const auto& entry : node) {
+    std::string key = entry.first.as<std::string>();
+    std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (kKnownKeys.count(path) == 0) reader.fail(path, "unknown key (a typo?)");
+    check_keys(reader, entry.second, path);
+  }
+}
+
+// Renames between these folders must be atomic, which only holds on one filesystem.
+void require_same_filesystem(const Reader& reader, const std::string& key_a,
+                             const std::string& folder_a, const std::string& key_b,
+                             const std::string& folder_b) {
+  struct stat a, b;
+  if (::stat(folder_a.c_str(), &a) != 0 || ::stat(folder_b.c_str(), &b) != 0) return;
+  if (a.st_dev != b.st_dev) {
+    reader.fail(key_a, fmt::format("{} and {} ({}) are on different filesystems; a rename "
+                                   "between them would not be atomic",
+                                   folder_a, key_b, folder_b));
+  }
+}
+
 void require_folder(const Reader& reader, const std::string& key, const std::string& folder) {
   struct stat info;
-  if (::stat(folder.c_str(), &info) != 0) reader.fail(key, "folder does not exist");
+  if (::stat(folder.c_str(), &info) != 0) {
+    reader.fail(key, "folder does not exist (avedi init creates avedi's own folders)");
+  }
   if (!S_ISDIR(info.st_mode)) reader.fail(key, "is not a folder");
 }
 
@@ -143,6 +190,7 @@ Config load_config(const std::string& path, FolderCheck check_folders) {
   }
   if (!root.IsMap()) throw ConfigError(path + ": must be a YAML mapping of keys");
   Reader reader(path, root);
+  check_keys(reader, root, "");
   Config config;
   config.path = path;
   Folders& folders = config.folders;
@@ -250,6 +298,12 @@ Config load_config(const std::string& path, FolderCheck check_folders) {
     require_folder(reader, "staging", folders.staging);
     require_folder(reader, "database", fs::path(folders.database).parent_path().string());
     require_folder(reader, "log", fs::path(folders.log).parent_path().string());
+    require_same_filesystem(reader, "staging", folders.staging, "as2.outbox", folders.as2_outbox);
+    require_same_filesystem(reader, "staging", folders.staging, "tpl.outbox", folders.tpl_outbox);
+    require_same_filesystem(reader, "work", folders.work, "as2.inbox", folders.as2_inbox);
+    require_same_filesystem(reader, "work", folders.work, "tpl.inbox", folders.tpl_inbox);
+    require_same_filesystem(reader, "work", folders.work, "archive", folders.archive);
+    require_same_filesystem(reader, "work", folders.work, "error", folders.error);
   }
   return config;
 }

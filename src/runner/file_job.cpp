@@ -147,6 +147,8 @@ class FileLoop {
     file.original_folder = fs::path(candidate.path).parent_path().string();
     file.size = static_cast<std::int64_t>(candidate.size);
     file.kind = spec_.kind;
+    file.arrived_at = util::format_time(util::TimePoint(std::chrono::seconds(candidate.modified)),
+                                        "%Y-%m-%dT%H:%M:%SZ");
     {
       store::Transaction transaction(context_.db);
       file.id = store::insert_claiming_file(context_.db, context_.actor, file);
@@ -160,6 +162,12 @@ class FileLoop {
     util::crash_point("before_claim");
     if (!claim_rename(file)) return;
     util::crash_point("after_claim");
+    // A file taken back out of error/ leaves its old reason behind: it would only mislead.
+    std::string old_reason = candidate.path + ".reason.txt";
+    if (fs::path(candidate.path).parent_path() == fs::path(context_.config.folders.error) &&
+        util::entry_exists(old_reason)) {
+      context_.effects.remove(old_reason);
+    }
     if (!candidate.refusal.empty()) {
       settle(file, FileOutcome{FileOutcome::Kind::kError, candidate.refusal,
                                "refused: " + candidate.refusal});

@@ -45,6 +45,7 @@ bool classify(const struct stat& info, const Intake& intake, Candidate& candidat
     return true;
   }
   candidate.size = static_cast<std::uint64_t>(info.st_size);
+  candidate.modified = static_cast<std::int64_t>(info.st_mtime);
   if (check_age) {
     // File ages are physical: measured with the system clock, never with AVEDI_NOW.
     std::time_t now = std::time(nullptr);

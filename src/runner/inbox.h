@@ -29,6 +29,7 @@ struct Candidate {
   std::string name;
   std::string path;
   std::uint64_t size = 0;
+  std::int64_t modified = 0;  // mtime, seconds since the epoch: when it arrived
   // Empty when the file is to be processed; otherwise why it is refused (moved to error/).
   std::string refusal;
 };

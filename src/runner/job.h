@@ -13,6 +13,7 @@ namespace runner {
 struct JobDefinition {
   std::string name;         // avedi-receive
   std::string description;  // one line for --help
+  bool takes_file = true;   // whether --file means something for this job
   // The job's work, given the context and the --file option (nullopt when not given).
   std::function<FileJobResult(JobContext&, const std::optional<std::string>&)> run;
 };

@@ -12,19 +12,26 @@ namespace runner {
 namespace po = boost::program_options;
 
 std::optional<JobOptions> parse_job_options(int argc, char** argv, const std::string& job,
-                                            const std::string& description, int& exit_code) {
+                                            const std::string& description, FileOption file_option,
+                                            int& exit_code) {
   po::options_description options("options");
   options.add_options()("config", po::value<std::string>(),
-                        "config file (default $AVEDI_CONFIG, else config/avedi.yaml)")(
-      "file", po::value<std::string>(),
-      "process exactly this file, wherever it is (e.g. in error/)")(
-      "dry-run",
-      "read and validate, print what would be written and which states would "
-      "change; write nothing, not even to the database")("verbose,v", "more detail in the log")(
-      "help,h", "this text")("version", "the avedi version");
+                        "config file (default $AVEDI_CONFIG, else config/avedi.yaml)");
+  if (file_option == FileOption::kAccepted) {
+    options.add_options()("file", po::value<std::string>(),
+                          "process exactly this file, wherever it is (e.g. in error/)");
+  }
+  options.add_options()("dry-run",
+                        "read and validate, print what would be written and which states "
+                        "would change; write nothing, not even to the database")(
+      "verbose,v", "more detail in the log")("help,h", "this text")("version",
+                                                                    "the avedi version");
   po::variables_map values;
   try {
-    po::store(po::command_line_parser(argc, argv).options(options).run(), values);
+    po::positional_options_description no_positionals;  // a stray word is a usage error
+    po::store(
+        po::command_line_parser(argc, argv).options(options).positional(no_positionals).run(),
+        values);
     po::notify(values);
   } catch (const po::error& error) {
     std::cerr << job << ": " << error.what() << "\n"

@@ -13,9 +13,12 @@ struct JobOptions {
   bool verbose = false;
 };
 
-// Parses the job's options. Returns nullopt after printing help or the version (`exit_code`
+enum class FileOption { kAccepted, kNotAccepted };
+
+// Parses the job's options (--file only for a job that takes files). Returns nullopt after printing help or the version (`exit_code`
 // is then 0) or a usage error (`exit_code` 64).
 std::optional<JobOptions> parse_job_options(int argc, char** argv, const std::string& job,
-                                            const std::string& description, int& exit_code);
+                                            const std::string& description, FileOption file_option,
+                                            int& exit_code);
 
 }  // namespace runner

@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, job, original_name, original_folder, work_path, size, coalesce(sha256, ''), kind, "
-    "state, coalesce(reason, ''), coalesce(stored_path, '') FROM files ";
+    "state, coalesce(reason, ''), coalesce(stored_path, ''), coalesce(arrived_at, received_at) "
+    "FROM files ";
 
 FileRecord read_row(SQLite::Statement& query) {
   FileRecord file;
@@ -24,6 +25,7 @@ FileRecord read_row(SQLite::Statement& query) {
   file.state = query.getColumn(8).getString();
   file.reason = query.getColumn(9).getString();
   file.stored_path = query.getColumn(10).getString();
+  file.arrived_at = query.getColumn(11).getString();
   return file;
 }
 
@@ -40,8 +42,8 @@ void bind_text_or_null(SQLite::Statement& statement, int index, const std::strin
 std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& file) {
   SQLite::Statement insert(db.sql(),
                            "INSERT INTO files (job, original_name, original_folder, work_path, "
-                           "size, kind, state, received_at, updated_at, run_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'claiming', ?, ?, ?)");
+                           "size, kind, state, received_at, updated_at, run_id, arrived_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 'claiming', ?, ?, ?, ?)");
   insert.bind(1, actor.job);
   insert.bind(2, file.original_name);
   insert.bind(3, file.original_folder);
@@ -51,6 +53,7 @@ std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& 
   insert.bind(7, actor.now);
   insert.bind(8, actor.now);
   insert.bind(9, static_cast<std::int64_t>(actor.run_id));
+  insert.bind(10, file.arrived_at.empty() ? actor.now : file.arrived_at);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
   record_transition(db, actor, "file", id, "", "claiming", id,

@@ -30,6 +30,7 @@ struct FileRecord {
   std::string state;
   std::string reason;
   std::string stored_path;
+  std::string arrived_at;  // ISO 8601 UTC, when it arrived in its inbox
 };
 
 struct DocumentRecord {

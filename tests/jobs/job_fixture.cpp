@@ -59,6 +59,17 @@ JobTree::JobTree() {
 }
 
 JobTree::~JobTree() {
+  // For the independent parser check (tests/independent/run.sh): every X12 file a job wrote.
+  if (const char* folder = std::getenv("AVEDI_EXPORT_DIR"); folder != nullptr) {
+    std::error_code ignored_copy;
+    for (const auto& entry : fs::directory_iterator(outbox(), ignored_copy)) {
+      if (entry.path().extension() != ".edi") continue;
+      fs::copy_file(entry.path(),
+                    fs::path(folder) / (root_.filename().string() + "-" +
+                                        entry.path().filename().string()),
+                    ignored_copy);
+    }
+  }
   std::error_code ignored;
   fs::remove_all(root_, ignored);
 }

@@ -123,6 +123,22 @@ TEST_SUITE("order intake") {
                       "AK4*2*127*7*NOTOURS~\nAK5*R*5~\nAK9*P*2*2*1~\n") != std::string::npos);
   }
 
+  TEST_CASE("a PO accepted in full is acknowledged with BAK AD") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    tree.drop("po", one_line_850(481, "POFULL01", 5));
+    tree.drop_3pl("inventory.csv", kInventory);
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    std::string answer;
+    for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+      if (name.find("_855_") != std::string::npos) answer = content;
+    }
+    CHECK(answer.find("BAK*00*AD*POFULL01*20261120~\nPO1*1*5*EA*12.5*PE*BP*B0EXAMPLE1~\n"
+                      "ACK*IA*5*EA*068*20261128~\nCTT*1*5~\n") != std::string::npos);
+  }
+
   TEST_CASE("two POs compete for the same stock: the oldest wins") {
     JobTree tree;
     tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));

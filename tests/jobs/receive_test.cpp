@@ -215,6 +215,41 @@ TEST_SUITE("avedi-receive") {
     CHECK_FALSE(fs::exists(tree.database()));
   }
 
+  TEST_CASE("X12 still without IEA after intake.max_incomplete_seconds goes to error") {
+    JobTree tree;
+    std::string text = testing_jobs::amazon_850(82);
+    tree.drop("stuck", text.substr(0, text.size() - 20));
+    fs::last_write_time(tree.inbox() / "stuck",
+                        fs::file_time_type::clock::now() - std::chrono::hours(2));
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "stuck.reason.txt").string())
+              .find("stuck still looks incomplete after 3600 seconds "
+                    "(intake.max_incomplete_seconds)") != std::string::npos);
+  }
+
+  TEST_CASE("a stray word on the command line is a usage error") {
+    JobTree tree;
+    CHECK(tree.run("avedi-receive", {"now"}, kFixedNow).exit_code == 64);
+  }
+
+  TEST_CASE("re-running a rejected file after editing it does not hide that nothing was taken") {
+    JobTree tree;
+    std::string bad = testing_jobs::amazon_850(83);
+    bad.replace(bad.find("*20261120~\nREF"), 10, "*20261399~");
+    tree.drop("po", bad);
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 65);
+    std::string fixed = testing_jobs::amazon_850(83);
+    std::ofstream(tree.error() / "po", std::ios::trunc) << fixed;
+    testing_jobs::RunResult again =
+        tree.run("avedi-receive", {"--file", (tree.error() / "po").string()}, kFixedNow);
+    CHECK(again.exit_code == 65);
+    CHECK(fs::exists(tree.error() / "po"));
+    CHECK(util::read_file((tree.error() / "po.reason.txt").string())
+              .find("Amazon must send the corrected document under a new ISA13") !=
+          std::string::npos);
+    CHECK(count(tree, "SELECT count(*) FROM purchase_orders") == 0);
+  }
+
   TEST_CASE("incomplete X12 (no IEA yet) is left for a later run") {
     JobTree tree;
     std::string text = testing_jobs::amazon_850(81);
