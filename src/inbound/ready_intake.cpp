@@ -163,6 +163,11 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         }
       } else if (std::string why = same_or_problem(row, *carton.first); !why.empty()) {
         problems.push_back({row.row, why.substr(0, why.find(':')), why.substr(why.find(':') + 2)});
+      } else if (row.po_number != carton.first->po_number) {
+        // The 856 lists each carton under exactly one PO (HL O -> P): one carton, one PO.
+        problems.push_back({row.row, "po_number",
+                            fmt::format("carton {} already holds PO {}; a carton carries one PO",
+                                        row.carton_id, carton.first->po_number)});
       } else if (line->ship_to_fc != carton.ship_to_fc) {
         problems.push_back(
             {row.row, "po_number",

@@ -6,6 +6,7 @@
 
 #include "inbound/functional_ack_intake.h"
 #include "inbound/purchase_order_intake.h"
+#include "inbound/routing_intake.h"
 #include "runner/outbox.h"
 #include "store/records.h"
 #include "util/clock.h"
@@ -276,6 +277,7 @@ runner::FileOutcome X12Intake::process(runner::JobContext& context, const store:
 
 X12Intake::X12Intake() {
   handlers_.emplace("850", std::make_unique<PurchaseOrderIntake>());
+  handlers_.emplace("754", std::make_unique<RoutingIntake>());
   handlers_.emplace("997", std::make_unique<FunctionalAckIntake>());
 }
 

@@ -2,7 +2,7 @@
 // comes from Amazon and is addressed to us, record interchanges and transaction sets, and
 // answer each new interchange with its 997/TA1. A redelivered interchange (same sender and
 // ISA13, or the same bytes) is recorded as a duplicate and its original answer re-sent, byte
-// for byte. Each set goes to the handler of its kind (850, 997); sets without one are kept
+// for byte. Each set goes to the handler of its kind (850, 754, 997); sets without one are kept
 // as "unhandled".
 #pragma once
 
@@ -17,7 +17,7 @@ namespace inbound {
 
 class X12Intake : public runner::FileHandler {
  public:
-  X12Intake();  // registers the set handlers: 850, 997
+  X12Intake();  // registers the set handlers: 850, 754, 997
   runner::FileOutcome process(runner::JobContext& context, const store::FileRecord& file,
                               std::string_view content) override;
 

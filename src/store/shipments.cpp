@@ -253,10 +253,28 @@ void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
   record_transition(db, actor, "shipment", shipment.id, shipment.state, "shipped", file_id, detail);
 }
 
-void mark_carton_shipped(Db& db, std::int64_t carton_id) {
-  SQLite::Statement update(db.sql(), "UPDATE cartons SET shipped = 1 WHERE id = ?");
-  update.bind(1, static_cast<std::int64_t>(carton_id));
+void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
+  SQLite::Statement update(db.sql(),
+                           "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");
+  bind_text(update, 1, pallet_sscc);
+  update.bind(2, static_cast<std::int64_t>(carton_id));
   update.exec();
+}
+
+bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT 1 FROM carton_items WHERE carton_id = ? AND po_line_id = ?");
+  query.bind(1, static_cast<std::int64_t>(carton_id));
+  query.bind(2, static_cast<std::int64_t>(po_line_id));
+  return query.executeStep();
+}
+
+std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
+  SQLite::Statement query(db.sql(), std::string(kLineColumns) + "WHERE o.id = ? ORDER BY l.position");
+  query.bind(1, static_cast<std::int64_t>(po_id));
+  std::vector<LineRef> lines;
+  while (query.executeStep()) lines.push_back(read_line(query));
+  return lines;
 }
 
 void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
@@ -273,6 +291,65 @@ void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
   line.bind(1, static_cast<std::int64_t>(quantity));
   line.bind(2, static_cast<std::int64_t>(po_line_id));
   line.exec();
+}
+
+std::vector<ShipmentRecord> shipped_shipments(Db& db) {
+  SQLite::Statement query(db.sql(),
+                          std::string(kShipmentColumns) + "WHERE state = 'shipped' ORDER BY id");
+  std::vector<ShipmentRecord> shipments;
+  while (query.executeStep()) shipments.push_back(read_shipment(query));
+  return shipments;
+}
+
+std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::int64_t po_id) {
+  SQLite::Statement query(db.sql(),
+                          "SELECT i.po_line_id, sum(i.shipped_units) FROM carton_items i "
+                          "JOIN cartons c ON c.id = i.carton_id "
+                          "JOIN po_lines l ON l.id = i.po_line_id "
+                          "WHERE c.shipment_id = ? AND l.po_id = ? AND i.shipped_units > 0 "
+                          "GROUP BY i.po_line_id ORDER BY l.position");
+  query.bind(1, static_cast<std::int64_t>(shipment_id));
+  query.bind(2, static_cast<std::int64_t>(po_id));
+  std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+  while (query.executeStep()) {
+    rows.emplace_back(query.getColumn(0).getInt64(), query.getColumn(1).getInt64());
+  }
+  std::vector<ShippedLine> lines;
+  for (const auto& [line_id, eaches] : rows) lines.push_back({*find_po_line(db, line_id), eaches});
+  return lines;
+}
+
+bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id) {
+  SQLite::Statement query(db.sql(), "SELECT 1 FROM invoices WHERE po_id = ? AND shipment_id = ?");
+  query.bind(1, static_cast<std::int64_t>(po_id));
+  query.bind(2, static_cast<std::int64_t>(shipment_id));
+  return query.executeStep();
+}
+
+std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& number,
+                            std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
+                            std::int64_t file_id) {
+  SQLite::Statement insert(db.sql(),
+                           "INSERT INTO invoices (invoice_number, po_id, shipment_id, total_cents, "
+                           "state, created_at) VALUES (?, ?, ?, ?, 'sent', ?)");
+  insert.bind(1, number);
+  insert.bind(2, static_cast<std::int64_t>(po_id));
+  insert.bind(3, static_cast<std::int64_t>(shipment_id));
+  insert.bind(4, static_cast<std::int64_t>(total_cents));
+  insert.bind(5, actor.now);
+  insert.exec();
+  std::int64_t id = db.sql().getLastInsertRowid();
+  record_transition(db, actor, "invoice", id, "", "sent", file_id,
+                    fmt::format("{}: {}.{:02} USD", number, total_cents / 100, total_cents % 100));
+  return id;
+}
+
+void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
+  SQLite::Statement update(db.sql(),
+                           "UPDATE po_lines SET invoiced_units = invoiced_units + ? WHERE id = ?");
+  update.bind(1, static_cast<std::int64_t>(eaches));
+  update.bind(2, static_cast<std::int64_t>(po_line_id));
+  update.exec();
 }
 
 }  // namespace store

@@ -82,9 +82,31 @@ void record_routing(Db& db, const Actor& actor, const ShipmentRecord& shipment,
 // Shipping facts from the 3PL (ship date, BOL, PRO, ...), state shipped.
 void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                      std::int64_t file_id, const std::string& detail);
-void mark_carton_shipped(Db& db, std::int64_t carton_id);
+// Marks a carton shipped, on `pallet_sscc` ("" when not palletised).
+void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc);
+// Whether `carton_id` holds an item of `po_line_id`.
+bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id);
+// The lines of a PO with what is accepted and shipped, for its state after a shipment.
+std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id);
 // Adds shipped eaches to a carton item and its PO line.
 void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                        std::int64_t quantity);
+
+// Shipments in state shipped, oldest first.
+std::vector<ShipmentRecord> shipped_shipments(Db& db);
+
+struct ShippedLine {
+  LineRef line;
+  std::int64_t eaches = 0;  // shipped in this shipment
+};
+// What a shipment shipped of each line of PO `po_id`.
+std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::int64_t po_id);
+
+// Invoices.
+bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id);
+std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& number,
+                            std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
+                            std::int64_t file_id);
+void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches);
 
 }  // namespace store

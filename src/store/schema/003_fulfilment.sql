@@ -1,9 +1,6 @@
 -- avedi's state store, version 3: shipments (cartons, SSCCs, routing), invoices, and the
 -- reconciliation of every group we send with Amazon's 997.
 
--- When a file arrived in its inbox (its modification time): Amazon's clocks start then.
-ALTER TABLE files ADD COLUMN arrived_at TEXT;
-
 -- What the 3PL has packed for a PO line, in eaches; checked against what was accepted.
 ALTER TABLE po_lines ADD COLUMN packed_units INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE po_lines ADD COLUMN invoiced_units INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,67 @@
+// Shipment confirmation parsing.
+#include "exchange/shipped_csv.h"
+
+#include "exchange/ready_csv.h"
+
+namespace exchange {
+namespace {
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+const std::vector<std::string> kColumns = {
+    "shipment_id", "po_number",  "sku",        "quantity",        "sscc",
+    "pallet_sscc", "ship_date",  "carrier_scac", "bol_number",    "pro_number",
+    "tracking_number", "estimated_delivery"};
+
+}  // namespace
+
+std::optional<std::vector<ShippedRow>> parse_shipped(std::string_view text,
+                                                     std::vector<CsvProblem>& problems) {
+  std::size_t before = problems.size();
+  CsvTable table = parse_csv(text, kColumns, problems);
+  for (const std::string& column : kColumns) {
+    if (table.column(column) < 0) return std::nullopt;
+  }
+  std::vector<ShippedRow> rows;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    int row_number = table.row_numbers[r];
+    auto cell = [&](const std::string& column) {
+      return trimmed(table.rows[r][static_cast<std::size_t>(table.column(column))]);
+    };
+    auto check = [&](const std::string& column, const std::string& why) {
+      if (!why.empty()) problems.push_back({row_number, column, why});
+    };
+    ShippedRow row;
+    row.row = row_number;
+    row.shipment_id = cell("shipment_id");
+    row.po_number = cell("po_number");
+    row.sku = cell("sku");
+    row.sscc = cell("sscc");
+    row.pallet_sscc = cell("pallet_sscc");
+    row.carrier_scac = cell("carrier_scac");
+    row.bol_number = cell("bol_number");
+    row.pro_number = cell("pro_number");
+    row.tracking_number = cell("tracking_number");
+    for (const char* required : {"shipment_id", "po_number", "sku", "sscc", "carrier_scac",
+                                 "bol_number"}) {
+      if (cell(required).empty()) problems.push_back({row_number, required, "is empty"});
+    }
+    check("quantity", check_positive_whole(cell("quantity"), row.quantity));
+    check("ship_date", check_iso_date(cell("ship_date"), row.ship_date));
+    if (!cell("estimated_delivery").empty()) {
+      check("estimated_delivery", check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
+    }
+    rows.push_back(std::move(row));
+  }
+  if (problems.size() == before && rows.empty()) {
+    problems.push_back({1, "", "the file has no shipped rows"});
+  }
+  if (problems.size() > before) return std::nullopt;
+  return rows;
+}
+
+}  // namespace exchange

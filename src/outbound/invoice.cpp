@@ -1,0 +1,216 @@
+// The invoice job. One transaction per invoice: its number, its 810 (with control numbers),
+// the invoiced quantities and the state changes commit together.
+#include "outbound/invoice.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "runner/outbox.h"
+#include "store/database.h"
+#include "store/orders.h"
+#include "store/shipments.h"
+#include "transactions/invoice_810.h"
+#include "x12/reader.h"
+#include "x12/writer.h"
+
+namespace outbound {
+namespace {
+
+std::vector<model::ProductId> decode_ids(const std::string& text) {
+  std::vector<model::ProductId> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    std::string pair = text.substr(start, end - start);
+    std::size_t equals = pair.find('=');
+    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
+    start = end + 1;
+  }
+  return ids;
+}
+
+std::string partner_key(const runner::Config& config) {
+  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
+}
+
+// PO1 line id -> unit price, as the 855 sent for the PO said.
+std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
+                                                       std::int64_t po_id) {
+  std::map<std::string, std::string> prices;
+  std::optional<store::DocumentRecord> ack =
+      store::find_document_by_key(context.db, fmt::format("855:po:{}", po_id));
+  if (!ack) return prices;
+  x12::Issues issues;
+  x12::Document document = x12::read_document(ack->content, ack->file_name, issues);
+  for (const x12::Interchange& interchange : document.interchanges) {
+    for (const x12::FunctionalGroup& group : interchange.groups) {
+      for (const x12::TransactionSet& set : group.sets) {
+        for (const x12::Segment& segment : set.segments) {
+          if (segment.id() == "PO1") prices[std::string(segment.element(1))] = segment.element(4);
+        }
+      }
+    }
+  }
+  return prices;
+}
+
+// "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1).
+std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& context,
+                                                       std::int64_t shipment_id) {
+  std::map<std::string, std::int64_t> quantities;
+  std::optional<store::DocumentRecord> asn =
+      store::find_document_by_key(context.db, fmt::format("856:shipment:{}", shipment_id));
+  if (!asn) return quantities;
+  x12::Issues issues;
+  x12::Document document = x12::read_document(asn->content, asn->file_name, issues);
+  std::string po;
+  std::string ids;
+  for (const x12::Interchange& interchange : document.interchanges) {
+    for (const x12::FunctionalGroup& group : interchange.groups) {
+      for (const x12::TransactionSet& set : group.sets) {
+        for (const x12::Segment& segment : set.segments) {
+          if (segment.id() == "PRF") po = segment.element(1);
+          if (segment.id() == "LIN") {
+            ids.clear();
+            for (std::size_t e = 2; e + 1 <= segment.element_count(); e += 2) {
+              if (!ids.empty()) ids += ';';
+              ids += std::string(segment.element(e)) + "=" + std::string(segment.element(e + 1));
+            }
+          }
+          if (segment.id() == "SN1") {
+            quantities[po + "|" + ids] += std::atoll(std::string(segment.element(2)).c_str());
+          }
+        }
+      }
+    }
+  }
+  return quantities;
+}
+
+std::string write_810(const runner::JobContext& context, const transactions::Invoice& invoice,
+                      const runner::ControlNumbers& numbers) {
+  const runner::Config& config = context.config;
+  x12::InterchangeHeader isa;
+  isa.sender_qualifier = config.ours.isa_qualifier;
+  isa.sender_id = config.ours.isa_id;
+  isa.receiver_qualifier = config.amazon.isa_qualifier;
+  isa.receiver_id = config.amazon.isa_id;
+  isa.date = util::format_time(context.now, "%y%m%d");
+  isa.time = util::format_time(context.now, "%H%M");
+  isa.control = std::to_string(numbers.interchange);
+  isa.usage = config.usage;
+  x12::WriteOptions options;
+  options.line_break = x12::LineBreak::kAfterSegment;
+  x12::InterchangeWriter writer(isa, options);
+  writer.begin_group({"IN", config.ours.gs_id, config.amazon.gs_id,
+                      util::format_time(context.now, "%Y%m%d"),
+                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
+                      "004010"});
+  writer.begin_set("810", "0001");
+  for (const x12::SegmentBuilder& segment : transactions::invoice_810(invoice)) writer.add(segment);
+  writer.end_set();
+  writer.end_group();
+  return writer.finish();
+}
+
+// Builds and sends the invoice of one PO part of a shipment; "" when sent, else why not.
+std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord& shipment,
+                        const store::StoredOrder& order) {
+  std::vector<store::ShippedLine> shipped = store::shipped_lines(context.db, shipment.id, order.id);
+  if (shipped.empty()) return "";
+  std::map<std::string, std::string> prices = acknowledged_prices(context, order.id);
+  std::map<std::string, std::int64_t> noticed = noticed_quantities(context, shipment.id);
+  transactions::Invoice invoice;
+  invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
+  invoice.po_number = order.po_number;
+  invoice.remit_to_name = context.config.invoicing.remit_to_name;
+  invoice.remit_to_qualifier = context.config.invoicing.remit_to_qualifier;
+  invoice.remit_to_id = context.config.invoicing.remit_to_id;
+  invoice.ship_to_fc = order.ship_to_fc;
+  invoice.terms_type = context.config.invoicing.terms_type;
+  invoice.net_days = context.config.invoicing.net_days;
+  for (const store::ShippedLine& item : shipped) {
+    const store::LineRef& line = item.line;
+    auto price = prices.find(line.line_id);
+    if (price == prices.end()) {
+      return fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number, line.line_id);
+    }
+    if (model::Decimal::parse(price->second) != model::Decimal::parse(line.unit_price)) {
+      return fmt::format("PO {} line {}: unit price {} differs from the 855's {}", order.po_number,
+                         line.line_id, line.unit_price, price->second);
+    }
+    std::int64_t in_asn = noticed[order.po_number + "|" + line.product_ids];
+    if (in_asn != item.eaches) {
+      return fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
+                         line.line_id, item.eaches, in_asn);
+    }
+    if (line.units_per_uom <= 0 || item.eaches % line.units_per_uom != 0) {
+      return fmt::format("PO {} line {}: {} units are not whole {}", order.po_number, line.line_id,
+                         item.eaches, line.uom);
+    }
+    invoice.lines.push_back({line.line_id, item.eaches / line.units_per_uom, line.uom,
+                             *model::Decimal::parse(line.unit_price), decode_ids(line.product_ids)});
+  }
+  store::Transaction transaction(context.db);
+  std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
+  invoice.invoice_number = fmt::format("{}{:06}", context.config.invoicing.number_prefix, sequence);
+  runner::DocumentRequest request;
+  request.type = "810";
+  request.functional_id = "IN";
+  request.business_key = fmt::format("810:po:{}:shipment:{}", order.id, shipment.id);
+  request.partner = partner_key(context.config);
+  request.outbox = runner::Outbox::kAs2;
+  request.source_file_id = shipment.file_id;
+  request.build = [&](const runner::ControlNumbers& numbers) {
+    return write_810(context, invoice, numbers);
+  };
+  store::DocumentRecord document = runner::stage_document(context, request);
+  store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
+                        invoice.total_cents(), shipment.file_id);
+  bool everything_invoiced = order.state == "shipped";
+  for (const store::ShippedLine& item : shipped) {
+    store::add_invoiced_units(context.db, item.line.po_line_id, item.eaches);
+  }
+  for (const store::LineRef& line : store::lines_of_po(context.db, order.id)) {
+    everything_invoiced = everything_invoiced && line.invoiced_units >= line.shipped_units;
+  }
+  if (everything_invoiced) {
+    store::set_order_state(context.db, context.actor, order, "invoiced",
+                           fmt::format("invoice {} ({})", invoice.invoice_number,
+                                       document.file_name));
+  }
+  transaction.commit();
+  runner::log_info(context, fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",
+                                        order.po_number, shipment.supplier_reference,
+                                        invoice.invoice_number, invoice.total_cents() / 100,
+                                        invoice.total_cents() % 100, document.file_name));
+  return "";
+}
+
+}  // namespace
+
+runner::FileJobResult invoice_shipments(runner::JobContext& context,
+                                        const std::optional<std::string>&) {
+  runner::FileJobResult result;
+  runner::remove_orphan_staging(context);
+  result.documents += runner::deliver_staged(context);
+  for (const store::ShipmentRecord& shipment : store::shipped_shipments(context.db)) {
+    for (const std::string& po_number : store::po_numbers_of(context.db, shipment.id)) {
+      std::optional<store::StoredOrder> order = store::find_order(context.db, po_number);
+      if (!order || store::invoice_exists(context.db, order->id, shipment.id)) continue;
+      std::string refused = invoice_one(context, shipment, *order);
+      if (!refused.empty()) {
+        runner::log_warning(context, "no invoice sent: " + refused);
+        ++result.rejected;
+        continue;
+      }
+      ++result.archived;
+      result.documents += runner::deliver_staged(context);
+    }
+  }
+  return result;
+}
+
+}  // namespace outbound
