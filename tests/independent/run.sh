@@ -13,7 +13,7 @@ export_dir=$(mktemp -d)
 trap 'rm -rf "$export_dir"' EXIT
 # The engine's own outputs, and the 997s, 855s and 753s the real jobs wrote in their tests.
 AVEDI_EXPORT_DIR=$export_dir "$tests_binary" \
-  --test-suite="x12 round trip,avedi-receive,order intake,997 reconciliation" >/dev/null
+  --test-suite="x12 round trip,avedi-receive,order intake,997 reconciliation,fulfilment" >/dev/null
 count=$(find "$export_dir" -type f | wc -l)
 if [ "$count" -lt 50 ]; then
   echo "only $count files were exported; expected the 997s and rewritten samples" >&2

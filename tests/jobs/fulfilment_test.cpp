@@ -1,0 +1,256 @@
+// Fulfilment end to end with the real jobs: ready CSV -> 753 -> 754 -> routing CSV -> shipped CSV
+// -> 856 -> 810 -> Amazon's 997s, plus the gate, SSCC and partial-shipment rules.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "golden_support.h"
+#include "job_fixture.h"
+#include "util/file.h"
+#include "x12/reader.h"
+
+namespace fs = std::filesystem;
+using testing_jobs::JobTree;
+
+namespace {
+
+const std::map<std::string, std::string> kDay1 = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
+const std::map<std::string, std::string> kDay2 = {{"AVEDI_NOW", "2026-11-27T10:00:00Z"}};
+const std::map<std::string, std::string> kDay3 = {{"AVEDI_NOW", "2026-11-28T16:00:00Z"}};
+
+std::string repo_file(const std::string& path) {
+  return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);
+}
+
+std::string query_text(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, sql);
+  std::string out;
+  while (query.executeStep()) {
+    for (int column = 0; column < query.getColumnCount(); ++column) {
+      out += (column ? "|" : "") + query.getColumn(column).getString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// The sample story up to released POs (850s, stock, 855s).
+void released_orders(JobTree& tree) {
+  tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+  tree.drop("po-file", repo_file("sample-inbox/as2/amazon-850-two-orders.edi"));
+  tree.drop_3pl("inventory_20261126.csv", repo_file("sample-inbox/3pl/inventory_20261126.csv"));
+  REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+  REQUIRE(tree.run("avedi-stock", {}, kDay1).exit_code == 0);
+  REQUIRE(tree.run("avedi-acknowledge", {}, kDay1).exit_code == 0);
+}
+
+// An Amazon 997 accepting our group `functional_id` `group`.
+std::string accepting_997(int control, const std::string& functional_id, const std::string& group) {
+  std::string c = std::to_string(control);
+  std::string isa13 = std::string(9 - c.size(), '0') + c;
+  return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261129*0100*U*"
+         "00401*" + isa13 + "*0*T*>~\nGS*FA*AMAZON*VENDORID*20261129*0100*" + c +
+         "*X*004010~\nST*997*0001~\nAK1*" + functional_id + "*" + group +
+         "~\nAK9*A*1*1*1~\nSE*4*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 + "~\n";
+}
+
+std::string outputs(const JobTree& tree, const std::string& infix) {
+  std::string out;
+  for (const fs::path& folder : {tree.outbox(), tree.tpl_outbox()}) {
+    for (const auto& [name, content] : tree.files_under(folder)) {
+      if (name.find(infix) != std::string::npos) out += "== " + name + "\n" + content;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("fulfilment") {
+  TEST_CASE("golden: the whole story on the sample files") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
+    CHECK(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
+    CHECK(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    tree.drop_3pl("shipped_20261128.csv", repo_file("sample-inbox/3pl/shipped_20261128.csv"));
+    CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    CHECK(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    // Amazon accepts every group we sent (GS06 of 855s 3-4, 753s 5-6, 856s 8-9, 810s 10-11).
+    std::string groups = query_text(tree, "SELECT functional_id, group_control FROM documents "
+                                          "WHERE functional_id IN ('PR','RF','SH','IN')");
+    int control = 9000;
+    std::istringstream lines(groups);
+    for (std::string line; std::getline(lines, line);) {
+      tree.drop("ack-" + std::to_string(control),
+                accepting_997(control, line.substr(0, 2), line.substr(3)));
+      ++control;
+    }
+    CHECK(tree.run("avedi-receive", {}, kDay3).exit_code == 0);
+    std::string story = outputs(tree, "_753_") + outputs(tree, "labels_") +
+                        outputs(tree, "routing_") + outputs(tree, "_856_") +
+                        outputs(tree, "_810_") + "== documents\n" +
+                        query_text(tree, "SELECT type, file_name, coalesce(ack_status, '-') FROM "
+                                         "documents ORDER BY id") +
+                        "== orders\n" + query_text(tree, "SELECT po_number, state FROM v_orders") +
+                        "== shipments\n" +
+                        query_text(tree, "SELECT supplier_reference, state, arn, carrier_scac, "
+                                         "cartons FROM v_shipments");
+    CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/fulfilment/sample-story.expected", story) ==
+          "");
+    for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+      x12::Issues issues;
+      x12::read_document(content, name, issues);
+      CAPTURE(name);
+      CHECK(issues.empty());
+    }
+  }
+
+  TEST_CASE("SSCCs: GS1 serials persist across runs and are never issued twice") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_1.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,3,A1,,,1,10,10,10,2026-11-28,WH1\n"
+                  "2XK4FDJ3,WID-100,3,A2,,,1,10,10,10,2026-11-28,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    tree.drop_3pl("ready_2.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-200,24,B1,,,1,10,10,10,2026-11-29,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    CHECK(query_text(tree, "SELECT sscc FROM cartons ORDER BY id") ==
+          "006141410000000012\n006141410000000029\n006141410000000036\n");
+    // A given SSCC that is already taken is refused, with the whole file.
+    tree.drop_3pl("ready_3.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "7QW2MZ81,WID-S,1,X1,006141410000000029,,1,10,10,10,2026-11-29,WH1\n");
+    CHECK(tree.run("avedi-route", {}, kDay2).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "ready_3.csv.reason.txt").string())
+              .find("row 2, column sscc: 006141410000000029 is already used by another carton") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("the gate refuses, with the reason, and nothing is sent") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    const std::string header =
+        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
+        "pro_number,tracking_number,estimated_delivery\n";
+    struct Case {
+      const char* name;
+      std::string row;
+      const char* reason;
+    };
+    const Case cases[] = {
+        {"collect without ARN",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "row 2, column shipment_id: shipment AVD00000001 is collect freight and has no routing "
+         "from Amazon yet (no 754, no ARN): it must not leave"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      tree.drop_3pl("shipped_gate.csv", header + c.row);
+      CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
+      CHECK(util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
+            std::string::npos);
+      fs::remove(tree.error() / "shipped_gate.csv");
+      fs::remove(tree.error() / "shipped_gate.csv.reason.txt");
+    }
+    tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    const Case routed_cases[] = {
+        {"over-shipment",
+         "AVD00000001,2XK4FDJ3,WID-100,7,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "row 2, column quantity: 7 exceeds the 6 units of WID-100 on PO 2XK4FDJ3 accepted and "
+         "not yet shipped"},
+        {"unknown SKU", "AVD00000001,2XK4FDJ3,WID-S,1,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "row 2, column sku: \"WID-S\" is not on PO 2XK4FDJ3"},
+        {"bad check digit",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000013,,2026-11-28,UPSN,B1,,,\n",
+         "row 2, column sscc: \"006141410000000013\" has check digit 3, GS1 mod 10 gives 2"},
+        {"carrier mismatch",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,FDEG,B1,,,\n",
+         "row 2, column shipment_id: carrier FDEG is not the carrier Amazon routed shipment "
+         "AVD00000001 to (UPSN)"},
+    };
+    for (const Case& c : routed_cases) {
+      CAPTURE(c.name);
+      tree.drop_3pl("shipped_gate.csv", header + c.row);
+      CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
+      CHECK(util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
+            std::string::npos);
+      fs::remove(tree.error() / "shipped_gate.csv");
+      fs::remove(tree.error() / "shipped_gate.csv.reason.txt");
+    }
+    CHECK(outputs(tree, "_856_").empty());
+    // Shipped once, an SSCC can never ship again.
+    tree.drop_3pl("shipped_ok.csv", header +
+                                        "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,"
+                                        "2026-11-28,UPSN,B1,,,\n");
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    tree.drop_3pl("shipped_again.csv", header +
+                                           "AVD00000002,7QW2MZ81,WID-S,1,006141410000000012,,"
+                                           "2026-11-28,ABFS,B2,,,\n");
+    CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "shipped_again.csv.reason.txt").string())
+              .find("006141410000000012 was already shipped") != std::string::npos);
+    // A price that no longer matches the 855 blocks the invoice.
+    {
+      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
+      db.exec("UPDATE po_lines SET unit_price = '12.75' WHERE sku = 'WID-100'");
+    }
+    testing_jobs::RunResult invoice = tree.run("avedi-invoice", {}, kDay3);
+    CHECK(invoice.exit_code == 65);
+    CHECK(invoice.output.find("no invoice sent: PO 2XK4FDJ3 line 1: unit price 12.75 differs "
+                              "from the 855's 12.5") != std::string::npos);
+    CHECK(outputs(tree, "_810_").empty());
+  }
+
+  TEST_CASE("partial shipments over two shipment files, then an invoice for each") {
+    JobTree tree;
+    released_orders(tree);
+    const std::string ready_header =
+        "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,height_cm,"
+        "ready_date,ship_from\n";
+    tree.drop_3pl("ready_a.csv", ready_header + "2XK4FDJ3,WID-100,6,A1,,,2,20,20,20,2026-11-28,WH1\n");
+    tree.drop_3pl("ready_b.csv",
+                  ready_header + "2XK4FDJ3,WID-200,24,B1,,,8,40,40,40,2026-11-29,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    std::string routing =
+        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+        "00501*000002101*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2101*X*005010~\n"
+        "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\nSE*4*0001~\n"
+        "ST*754*0002~\nBGN*00*ARN2*20261127*1000**AVD00000002~\nN1*CA*UPS*2*UPSN~\nSE*4*0002~\n"
+        "GE*2*2101~\nIEA*1*000002101~\n";
+    tree.drop("routing", routing);
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    const std::string header =
+        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
+        "pro_number,tracking_number,estimated_delivery\n";
+    tree.drop_3pl("shipped_a.csv",
+                  header + "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,"
+                           "BA,,,\n");
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
+          "partially_shipped\n");
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    tree.drop_3pl("shipped_b.csv",
+                  header + "AVD00000002,2XK4FDJ3,WID-200,24,006141410000000029,,2026-11-29,UPSN,"
+                           "BB,,,\n");
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices ORDER BY id") ==
+          "INV000001|7500\nINV000002|19200\n");
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
+          "invoiced\n");
+  }
+}
