@@ -215,6 +215,43 @@ TEST_SUITE("fulfilment") {
     CHECK(outputs(tree, "_810_").empty());
   }
 
+  TEST_CASE("prepaid freight: no routing request, the shipment ships on our carrier") {
+    JobTree tree;
+    tree.edit_config("freight_terms: collect", "freight_terms: prepaid");
+    released_orders(tree);
+    tree.drop_3pl("ready_p.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n2XK4FDJ3,WID-100,6,P1,,,2,20,20,20,2026-11-28,"
+                  "WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    CHECK(outputs(tree, "_753_").empty());
+    CHECK(query_text(tree, "SELECT state, freight_terms FROM shipments") == "ready|prepaid\n");
+    tree.drop_3pl("shipped_p.csv",
+                  "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,"
+                  "bol_number,pro_number,tracking_number,estimated_delivery\nAVD00000001,2XK4FDJ3,"
+                  "WID-100,6,006141410000000012,,2026-11-28,OURC,BP1,,,\n");
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    std::string asn = outputs(tree, "_856_");
+    CHECK(asn.find("TD5**2*OURC~") != std::string::npos);
+    CHECK(asn.find("REF*BX") == std::string::npos);  // no ARN for prepaid
+  }
+
+  TEST_CASE("a 754 that matches no shipment sends its file to error/, accepted in the 997") {
+    JobTree tree;
+    std::string routing =
+        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+        "00501*000002201*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2201*X*005010~\n"
+        "ST*754*0001~\nBGN*00*ARN9*20261127*1000**AVD09999999~\nSE*3*0001~\n"
+        "GE*1*2201~\nIEA*1*000002201~\n";
+    tree.drop("routing", routing);
+    CHECK(tree.run("avedi-receive", {}, kDay2).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "routing.reason.txt").string())
+              .find("754 with ARN ARN9 answers supplier reference AVD09999999, which is no "
+                    "shipment of ours; nothing was routed") != std::string::npos);
+    CHECK(outputs(tree, "_997_").find("AK5*A~") != std::string::npos);
+    CHECK(query_text(tree, "SELECT state FROM transaction_sets") == "routing_unmatched\n");
+  }
+
   TEST_CASE("partial shipments over two shipment files, then an invoice for each") {
     JobTree tree;
     released_orders(tree);
