@@ -12,12 +12,6 @@ namespace {
 
 const std::vector<std::string> kIdColumns = {"asin", "ean", "upc", "gtin", "isbn", "vendor_item"};
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 std::optional<bool> parse_flag(const std::string& value) {
   if (value.empty() || value == "0" || value == "false" || value == "no" || value == "n" ||
       value == "N") {

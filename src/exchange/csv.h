@@ -25,6 +25,9 @@ struct CsvTable {
   int column(std::string_view name) const;
 };
 
+// `text` without leading and trailing spaces and tabs.
+std::string trimmed(std::string_view text);
+
 // Parses `text` (a UTF-8 BOM and CRLF or LF line ends allowed; quoted cells may hold commas,
 // quotes and line breaks). Checks that `required` columns exist and that every row has as
 // many cells as the header. Empty lines are skipped. Problems go to `problems`.

@@ -8,12 +8,6 @@
 namespace exchange {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 // "2026-11-26" or "2026-11-26T08:30:00Z" -> canonical "2026-11-26T08:30:00Z".
 std::optional<std::string> normalize_time(const std::string& text) {
   std::string full = text.size() == 10 ? text + "T00:00:00Z" : text;

@@ -8,12 +8,6 @@
 namespace exchange {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 const std::vector<std::string> kColumns = {"po_number", "sku",       "quantity",   "carton_id",
                                            "sscc",      "pallet_id", "weight_kg",  "length_cm",
                                            "width_cm",  "height_cm", "ready_date", "ship_from"};

@@ -6,15 +6,9 @@
 namespace exchange {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 const std::vector<std::string> kColumns = {
-    "shipment_id", "po_number",  "sku",        "quantity",        "sscc",
-    "pallet_sscc", "ship_date",  "carrier_scac", "bol_number",    "pro_number",
+    "shipment_id",     "po_number",         "sku",          "quantity",   "sscc",
+    "pallet_sscc",     "ship_date",         "carrier_scac", "bol_number", "pro_number",
     "tracking_number", "estimated_delivery"};
 
 }  // namespace
@@ -46,14 +40,15 @@ std::optional<std::vector<ShippedRow>> parse_shipped(std::string_view text,
     row.bol_number = cell("bol_number");
     row.pro_number = cell("pro_number");
     row.tracking_number = cell("tracking_number");
-    for (const char* required : {"shipment_id", "po_number", "sku", "sscc", "carrier_scac",
-                                 "bol_number"}) {
+    for (const char* required :
+         {"shipment_id", "po_number", "sku", "sscc", "carrier_scac", "bol_number"}) {
       if (cell(required).empty()) problems.push_back({row_number, required, "is empty"});
     }
     check("quantity", check_positive_whole(cell("quantity"), row.quantity));
     check("ship_date", check_iso_date(cell("ship_date"), row.ship_date));
     if (!cell("estimated_delivery").empty()) {
-      check("estimated_delivery", check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
+      check("estimated_delivery",
+            check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
     }
     rows.push_back(std::move(row));
   }

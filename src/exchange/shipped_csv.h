@@ -20,12 +20,12 @@ struct ShippedRow {
   std::int64_t quantity = 0;  // eaches
   std::string sscc;
   std::string pallet_sscc;
-  std::string ship_date;            // CCYYMMDD
+  std::string ship_date;  // CCYYMMDD
   std::string carrier_scac;
   std::string bol_number;
   std::string pro_number;
   std::string tracking_number;
-  std::string estimated_delivery;   // CCYYMMDD or ""
+  std::string estimated_delivery;  // CCYYMMDD or ""
 };
 
 std::optional<std::vector<ShippedRow>> parse_shipped(std::string_view text,

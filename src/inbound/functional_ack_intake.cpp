@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "runner/outbox.h"
 #include "transactions/functional_ack_997.h"
 
 namespace inbound {
@@ -19,7 +20,7 @@ SetOutcome FunctionalAckIntake::store(runner::JobContext& context, const x12::Tr
   transactions::SetIssues issues(location, set, unused);
   std::optional<transactions::FunctionalAck> ack = transactions::read_functional_ack(set, issues);
   if (!ack) throw std::logic_error("997 passed check() but cannot be read");
-  std::string partner = context.config.amazon.isa_qualifier + "/" + context.config.amazon.isa_id;
+  std::string partner = runner::amazon_partner(context.config);
   std::optional<store::DocumentRecord> document =
       store::find_document_by_group(context.db, partner, ack->functional_id, ack->group_control);
   if (!document) {

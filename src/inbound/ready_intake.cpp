@@ -57,39 +57,6 @@ model::Decimal volume_cm3(const exchange::ReadyRow& row) {
   return model::Decimal::from_units(static_cast<std::int64_t>(units));
 }
 
-std::string x12_partner(const runner::Config& config) {
-  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
-}
-
-std::string write_753(const runner::JobContext& context,
-                      const transactions::RoutingRequest& request,
-                      const runner::ControlNumbers& numbers) {
-  const runner::Config& config = context.config;
-  x12::InterchangeHeader isa;
-  isa.sender_qualifier = config.ours.isa_qualifier;
-  isa.sender_id = config.ours.isa_id;
-  isa.receiver_qualifier = config.amazon.isa_qualifier;
-  isa.receiver_id = config.amazon.isa_id;
-  isa.date = util::format_time(context.now, "%y%m%d");
-  isa.time = util::format_time(context.now, "%H%M");
-  isa.version = "00501";
-  isa.control = std::to_string(numbers.interchange);
-  isa.usage = config.usage;
-  x12::WriteOptions options;
-  options.line_break = x12::LineBreak::kAfterSegment;
-  x12::InterchangeWriter writer(isa, options);
-  writer.begin_group(
-      {"RF", config.ours.gs_id, config.amazon.gs_id, util::format_time(context.now, "%Y%m%d"),
-       util::format_time(context.now, "%H%M"), std::to_string(numbers.group), "005010"});
-  writer.begin_set("753", "0001");
-  for (const x12::SegmentBuilder& segment : transactions::routing_request_753(request)) {
-    writer.add(segment);
-  }
-  writer.end_set();
-  writer.end_group();
-  return writer.finish();
-}
-
 }  // namespace
 
 runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const store::FileRecord& file,
@@ -285,11 +252,12 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       document.type = "753";
       document.functional_id = "RF";
       document.business_key = fmt::format("753:shipment:{}", shipment.id);
-      document.partner = x12_partner(context.config);
+      document.partner = runner::amazon_partner(context.config);
       document.outbox = runner::Outbox::kAs2;
       document.source_file_id = file.id;
       document.build = [&](const runner::ControlNumbers& numbers) {
-        return write_753(context, request, numbers);
+        return runner::amazon_interchange(context, numbers, "RF", "753", runner::X12Version::k5010,
+                                          transactions::routing_request_753(request));
       };
       made.push_back(runner::stage_document(context, document).file_name);
     }

@@ -1,9 +1,9 @@
 // The 754 handler.
 #include "inbound/routing_intake.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "exchange/csv.h"
 #include "runner/outbox.h"
@@ -68,16 +68,16 @@ SetOutcome RoutingIntake::store(runner::JobContext& context, const x12::Transact
   routed.carrier_name = routing->carrier_name;
   routed.pickup_date = routing->pickup_date;
   routed.pickup_time = routing->pickup_time;
-  store::record_routing(context.db, context.actor, routed, file.id,
-                        fmt::format("ARN {}, carrier {} {}, pickup {} {}", routed.arn,
-                                    routed.carrier_scac, routed.carrier_name, routed.pickup_date,
-                                    routed.pickup_time));
+  store::record_routing(
+      context.db, context.actor, routed, file.id,
+      fmt::format("ARN {}, carrier {} {}, pickup {} {}", routed.arn, routed.carrier_scac,
+                  routed.carrier_name, routed.pickup_date, routed.pickup_time));
   std::string csv = exchange::format_csv_row({"shipment_id", "po_number", "arn", "carrier_scac",
                                               "carrier_name", "pickup_date", "pickup_time"});
   for (const std::string& po : carried) {
-    csv += exchange::format_csv_row({routed.supplier_reference, po, routed.arn,
-                                     routed.carrier_scac, routed.carrier_name,
-                                     iso(routed.pickup_date), clock_time(routed.pickup_time)});
+    csv += exchange::format_csv_row({routed.supplier_reference, po, routed.arn, routed.carrier_scac,
+                                     routed.carrier_name, iso(routed.pickup_date),
+                                     clock_time(routed.pickup_time)});
   }
   runner::DocumentRequest request;
   request.type = "routing";
@@ -93,8 +93,8 @@ SetOutcome RoutingIntake::store(runner::JobContext& context, const x12::Transact
   request.build = [&](const runner::ControlNumbers&) { return csv; };
   runner::stage_document(context, request);
   return {"routing_matched", "",
-          fmt::format("754: shipment {} routed (ARN {}, {})", routed.supplier_reference,
-                      routed.arn, routed.carrier_scac)};
+          fmt::format("754: shipment {} routed (ARN {}, {})", routed.supplier_reference, routed.arn,
+                      routed.carrier_scac)};
 }
 
 }  // namespace inbound

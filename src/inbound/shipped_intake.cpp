@@ -2,10 +2,10 @@
 // per shipment its 856 and the shipped quantities, in the file's one transaction.
 #include "inbound/shipped_intake.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "exchange/csv.h"
 #include "exchange/shipped_csv.h"
@@ -33,49 +33,6 @@ struct ShipmentWork {
   std::vector<Checked> rows;
 };
 
-std::vector<model::ProductId> decode_ids(const std::string& text) {
-  std::vector<model::ProductId> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    std::string pair = text.substr(start, end - start);
-    std::size_t equals = pair.find('=');
-    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
-    start = end + 1;
-  }
-  return ids;
-}
-
-std::string write_856(const runner::JobContext& context, const transactions::ShipNotice& notice,
-                      const runner::ControlNumbers& numbers) {
-  const runner::Config& config = context.config;
-  x12::InterchangeHeader isa;
-  isa.sender_qualifier = config.ours.isa_qualifier;
-  isa.sender_id = config.ours.isa_id;
-  isa.receiver_qualifier = config.amazon.isa_qualifier;
-  isa.receiver_id = config.amazon.isa_id;
-  isa.date = util::format_time(context.now, "%y%m%d");
-  isa.time = util::format_time(context.now, "%H%M");
-  isa.version = "00501";
-  isa.control = std::to_string(numbers.interchange);
-  isa.usage = config.usage;
-  x12::WriteOptions options;
-  options.line_break = x12::LineBreak::kAfterSegment;
-  x12::InterchangeWriter writer(isa, options);
-  writer.begin_group({"SH", config.ours.gs_id, config.amazon.gs_id,
-                      util::format_time(context.now, "%Y%m%d"),
-                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
-                      "005010"});
-  writer.begin_set("856", "0001");
-  for (const x12::SegmentBuilder& segment : transactions::ship_notice_856(notice)) {
-    writer.add(segment);
-  }
-  writer.end_set();
-  writer.end_group();
-  return writer.finish();
-}
-
 // Every check of one row; "" when it passes. `shipped_now` counts eaches earlier rows add.
 std::optional<Checked> check_row(runner::JobContext& context, const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
@@ -86,7 +43,8 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
     problems.push_back({row.row, column, std::move(message)});
     return std::nullopt;
   };
-  std::optional<store::LineRef> line = store::find_po_line_by_sku(context.db, row.po_number, row.sku);
+  std::optional<store::LineRef> line =
+      store::find_po_line_by_sku(context.db, row.po_number, row.sku);
   if (!line) {
     return store::find_order(context.db, row.po_number)
                ? fail("sku", fmt::format("\"{}\" is not on PO {}", row.sku, row.po_number))
@@ -98,17 +56,18 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
   std::int64_t& now = shipped_now[line->po_line_id];
   std::int64_t open = line->accepted_units - line->shipped_units - now;
   if (row.quantity > open) {
-    return fail("quantity", fmt::format("{} exceeds the {} units of {} on PO {} accepted and not "
-                                        "yet shipped",
-                                        row.quantity, std::max<std::int64_t>(open, 0), row.sku,
-                                        row.po_number));
+    return fail("quantity",
+                fmt::format("{} exceeds the {} units of {} on PO {} accepted and not "
+                            "yet shipped",
+                            row.quantity, std::max<std::int64_t>(open, 0), row.sku, row.po_number));
   }
   std::string why = model::check_sscc(row.sscc);
   if (!why.empty()) return fail("sscc", why);
   std::string sscc = model::strip_application_identifier(row.sscc);
   std::optional<store::CartonRecord> carton = store::find_carton_by_sscc(context.db, sscc);
   if (carton && carton->shipped) {
-    return fail("sscc", fmt::format("{} was already shipped; an SSCC is never shipped twice", sscc));
+    return fail("sscc",
+                fmt::format("{} was already shipped; an SSCC is never shipped twice", sscc));
   }
   if (carton && carton->shipment_id != shipment.id) {
     return fail("sscc", fmt::format("{} belongs to another shipment", sscc));
@@ -139,9 +98,10 @@ std::string shipment_problem(const store::ShipmentRecord& shipment, const exchan
   }
   if (shipment.freight_terms == "collect") {
     if (shipment.state != "routed" || shipment.arn.empty()) {
-      return fmt::format("shipment {} is collect freight and has no routing from Amazon yet "
-                         "(no 754, no ARN): it must not leave",
-                         shipment.supplier_reference);
+      return fmt::format(
+          "shipment {} is collect freight and has no routing from Amazon yet "
+          "(no 754, no ARN): it must not leave",
+          shipment.supplier_reference);
     }
     if (row.carrier_scac != shipment.carrier_scac) {
       return fmt::format("carrier {} is not the carrier Amazon routed shipment {} to ({})",
@@ -173,13 +133,15 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
     return {Kind::kDuplicate, what, what};
   }
   std::vector<exchange::CsvProblem> problems;
-  std::optional<std::vector<exchange::ShippedRow>> rows = exchange::parse_shipped(content, problems);
+  std::optional<std::vector<exchange::ShippedRow>> rows =
+      exchange::parse_shipped(content, problems);
   std::vector<ShipmentWork> work;
   if (rows) {
     std::map<std::int64_t, std::int64_t> shipped_now;
     std::set<std::string> ssccs;
     for (const exchange::ShippedRow& row : *rows) {
-      std::optional<store::ShipmentRecord> shipment = store::find_shipment(context.db, row.shipment_id);
+      std::optional<store::ShipmentRecord> shipment =
+          store::find_shipment(context.db, row.shipment_id);
       if (!shipment) {
         problems.push_back({row.row, "shipment_id",
                             fmt::format("\"{}\" is no shipment of ours", row.shipment_id)});
@@ -249,7 +211,8 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         carton_id = known->second;
       } else if (checked.carton) {
         carton_id = checked.carton->id;
-        weight = weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
+        weight =
+            weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
       } else {
         // A carton the 3PL labelled after routing: recorded now, its weight unknown (0).
         store::CartonRecord carton;
@@ -265,10 +228,12 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         notice.cartons += 1;
       }
       store::mark_carton_shipped(context.db, carton_id, checked.pallet_sscc);
-      store::add_shipped_units(context.db, carton_id, checked.line.po_line_id, checked.row->quantity);
+      store::add_shipped_units(context.db, carton_id, checked.line.po_line_id,
+                               checked.row->quantity);
       touched_pos.insert(checked.line.po_id);
-      auto order = std::find_if(notice.orders.begin(), notice.orders.end(),
-                                [&](const auto& o) { return o.po_number == checked.line.po_number; });
+      auto order = std::find_if(notice.orders.begin(), notice.orders.end(), [&](const auto& o) {
+        return o.po_number == checked.line.po_number;
+      });
       if (order == notice.orders.end()) {
         notice.orders.push_back({checked.line.po_number, {}});
         order = std::prev(notice.orders.end());
@@ -279,8 +244,9 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         order->cartons.push_back({checked.sscc, checked.pallet_sscc, {}});
         carton = std::prev(order->cartons.end());
       }
-      carton->items.push_back(
-          {checked.line.line_id, decode_ids(checked.line.product_ids), checked.row->quantity});
+      carton->items.push_back({checked.line.line_id,
+                               model::decode_product_ids(checked.line.product_ids),
+                               checked.row->quantity});
     }
     notice.weight_lb = transactions::pounds(weight);
     store::record_shipping(context.db, context.actor, shipment, file.id,
@@ -304,11 +270,12 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
     request.type = "856";
     request.functional_id = "SH";
     request.business_key = fmt::format("856:shipment:{}", shipment.id);
-    request.partner = context.config.amazon.isa_qualifier + "/" + context.config.amazon.isa_id;
+    request.partner = runner::amazon_partner(context.config);
     request.outbox = runner::Outbox::kAs2;
     request.source_file_id = file.id;
     request.build = [&](const runner::ControlNumbers& numbers) {
-      return write_856(context, notice, numbers);
+      return runner::amazon_interchange(context, numbers, "SH", "856", runner::X12Version::k5010,
+                                        transactions::ship_notice_856(notice));
     };
     made.push_back(runner::stage_document(context, request).file_name + " for shipment " +
                    shipment.supplier_reference);

@@ -20,10 +20,6 @@ std::string party(std::string_view qualifier, std::string_view id) {
   return fmt::format("{}/{}", qualifier, id);
 }
 
-std::string partner_key(const runner::Config& config) {
-  return party(config.amazon.isa_qualifier, config.amazon.isa_id);
-}
-
 std::string ack_key(std::int64_t interchange_id) {
   return fmt::format("ack:interchange:{}", interchange_id);
 }
@@ -165,7 +161,7 @@ void take_interchange(runner::JobContext& context, const store::FileRecord& file
   request.type = plan.groups.empty() ? "TA1" : "997";
   request.functional_id = plan.groups.empty() ? "" : "FA";
   request.business_key = ack_key(interchange_id);
-  request.partner = partner_key(context.config);
+  request.partner = runner::amazon_partner(context.config);
   request.outbox = runner::Outbox::kAs2;
   request.source_file_id = file.id;
   request.uses_group = !plan.groups.empty();

@@ -5,6 +5,29 @@
 
 namespace model {
 
+std::string encode_product_ids(const std::vector<ProductId>& ids) {
+  std::string out;
+  for (const ProductId& id : ids) {
+    if (!out.empty()) out += ';';
+    out += id.qualifier + "=" + id.value;
+  }
+  return out;
+}
+
+std::vector<ProductId> decode_product_ids(const std::string& text) {
+  std::vector<ProductId> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    std::string pair = text.substr(start, end - start);
+    std::size_t equals = pair.find('=');
+    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
+    start = end + 1;
+  }
+  return ids;
+}
+
 std::string PurchaseOrder::canonical_text() const {
   std::string out;
   out += fmt::format("po_number: {}\n", po_number);

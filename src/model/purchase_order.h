@@ -16,6 +16,10 @@ struct ProductId {
   std::string value;
 };
 
+// The ids as one text, "BP=B0EXAMPLE1;UP=012345678905" (how the store keeps them), and back.
+std::string encode_product_ids(const std::vector<ProductId>& ids);
+std::vector<ProductId> decode_product_ids(const std::string& text);
+
 struct OrderLine {
   std::string line_id;         // PO101, echoed in the 855 PO101
   std::int64_t quantity = 0;   // PO102, whole units of `uom`

@@ -40,39 +40,6 @@ exchange::Catalog load_catalog(const runner::Config& config) {
   return *catalog;
 }
 
-std::string partner_key(const runner::Config& config) {
-  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
-}
-
-// The 855 interchange for one PO.
-std::string write_855(const runner::JobContext& context, const model::PurchaseOrder& order,
-                      const std::vector<model::LineDecision>& decisions,
-                      const runner::ControlNumbers& numbers) {
-  const runner::Config& config = context.config;
-  x12::InterchangeHeader isa;
-  isa.sender_qualifier = config.ours.isa_qualifier;
-  isa.sender_id = config.ours.isa_id;
-  isa.receiver_qualifier = config.amazon.isa_qualifier;
-  isa.receiver_id = config.amazon.isa_id;
-  isa.date = util::format_time(context.now, "%y%m%d");
-  isa.time = util::format_time(context.now, "%H%M");
-  isa.control = std::to_string(numbers.interchange);
-  isa.usage = config.usage;
-  x12::WriteOptions options;
-  options.line_break = x12::LineBreak::kAfterSegment;
-  x12::InterchangeWriter writer(isa, options);
-  writer.begin_group(
-      {"PR", config.ours.gs_id, config.amazon.gs_id, util::format_time(context.now, "%Y%m%d"),
-       util::format_time(context.now, "%H%M"), std::to_string(numbers.group), "004010"});
-  writer.begin_set("855", "0001");
-  for (const x12::SegmentBuilder& segment : transactions::acknowledgment_855(order, decisions)) {
-    writer.add(segment);
-  }
-  writer.end_set();
-  writer.end_group();
-  return writer.finish();
-}
-
 class Acknowledger {
  public:
   Acknowledger(runner::JobContext& context, const exchange::Catalog& catalog,
@@ -124,11 +91,13 @@ class Acknowledger {
       request.type = "855";
       request.functional_id = "PR";
       request.business_key = fmt::format("855:po:{}", order.id);
-      request.partner = partner_key(context_.config);
+      request.partner = runner::amazon_partner(context_.config);
       request.outbox = runner::Outbox::kAs2;
       request.source_file_id = order.file_id;
       request.build = [&](const runner::ControlNumbers& numbers) {
-        return write_855(context_, purchase_order, decisions, numbers);
+        return runner::amazon_interchange(
+            context_, numbers, "PR", "855", runner::X12Version::k4010,
+            transactions::acknowledgment_855(purchase_order, decisions));
       };
       store::DocumentRecord document = runner::stage_document(context_, request);
       std::string summary = summarize(purchase_order, decisions);

@@ -2,9 +2,9 @@
 // the invoiced quantities and the state changes commit together.
 #include "outbound/invoice.h"
 
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 
 #include "runner/outbox.h"
 #include "store/database.h"
@@ -16,24 +16,6 @@
 
 namespace outbound {
 namespace {
-
-std::vector<model::ProductId> decode_ids(const std::string& text) {
-  std::vector<model::ProductId> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    std::string pair = text.substr(start, end - start);
-    std::size_t equals = pair.find('=');
-    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
-    start = end + 1;
-  }
-  return ids;
-}
-
-std::string partner_key(const runner::Config& config) {
-  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
-}
 
 // PO1 line id -> unit price, as the 855 sent for the PO said.
 std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
@@ -89,32 +71,6 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
   return quantities;
 }
 
-std::string write_810(const runner::JobContext& context, const transactions::Invoice& invoice,
-                      const runner::ControlNumbers& numbers) {
-  const runner::Config& config = context.config;
-  x12::InterchangeHeader isa;
-  isa.sender_qualifier = config.ours.isa_qualifier;
-  isa.sender_id = config.ours.isa_id;
-  isa.receiver_qualifier = config.amazon.isa_qualifier;
-  isa.receiver_id = config.amazon.isa_id;
-  isa.date = util::format_time(context.now, "%y%m%d");
-  isa.time = util::format_time(context.now, "%H%M");
-  isa.control = std::to_string(numbers.interchange);
-  isa.usage = config.usage;
-  x12::WriteOptions options;
-  options.line_break = x12::LineBreak::kAfterSegment;
-  x12::InterchangeWriter writer(isa, options);
-  writer.begin_group({"IN", config.ours.gs_id, config.amazon.gs_id,
-                      util::format_time(context.now, "%Y%m%d"),
-                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
-                      "004010"});
-  writer.begin_set("810", "0001");
-  for (const x12::SegmentBuilder& segment : transactions::invoice_810(invoice)) writer.add(segment);
-  writer.end_set();
-  writer.end_group();
-  return writer.finish();
-}
-
 // Builds and sends the invoice of one PO part of a shipment; "" when sent, else why not.
 std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord& shipment,
                         const store::StoredOrder& order) {
@@ -135,7 +91,8 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
     const store::LineRef& line = item.line;
     auto price = prices.find(line.line_id);
     if (price == prices.end()) {
-      return fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number, line.line_id);
+      return fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number,
+                         line.line_id);
     }
     if (model::Decimal::parse(price->second) != model::Decimal::parse(line.unit_price)) {
       return fmt::format("PO {} line {}: unit price {} differs from the 855's {}", order.po_number,
@@ -151,7 +108,8 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
                          item.eaches, line.uom);
     }
     invoice.lines.push_back({line.line_id, item.eaches / line.units_per_uom, line.uom,
-                             *model::Decimal::parse(line.unit_price), decode_ids(line.product_ids)});
+                             *model::Decimal::parse(line.unit_price),
+                             model::decode_product_ids(line.product_ids)});
   }
   store::Transaction transaction(context.db);
   std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
@@ -160,11 +118,12 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   request.type = "810";
   request.functional_id = "IN";
   request.business_key = fmt::format("810:po:{}:shipment:{}", order.id, shipment.id);
-  request.partner = partner_key(context.config);
+  request.partner = runner::amazon_partner(context.config);
   request.outbox = runner::Outbox::kAs2;
   request.source_file_id = shipment.file_id;
   request.build = [&](const runner::ControlNumbers& numbers) {
-    return write_810(context, invoice, numbers);
+    return runner::amazon_interchange(context, numbers, "IN", "810", runner::X12Version::k4010,
+                                      transactions::invoice_810(invoice));
   };
   store::DocumentRecord document = runner::stage_document(context, request);
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
@@ -177,9 +136,9 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
     everything_invoiced = everything_invoiced && line.invoiced_units >= line.shipped_units;
   }
   if (everything_invoiced) {
-    store::set_order_state(context.db, context.actor, order, "invoiced",
-                           fmt::format("invoice {} ({})", invoice.invoice_number,
-                                       document.file_name));
+    store::set_order_state(
+        context.db, context.actor, order, "invoiced",
+        fmt::format("invoice {} ({})", invoice.invoice_number, document.file_name));
   }
   transaction.commit();
   runner::log_info(context, fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",

@@ -107,10 +107,9 @@ std::function<FileJobResult(JobContext&, const std::optional<std::string>&)> fil
 
 int run_job(int argc, char** argv, const JobDefinition& job) {
   int exit_code = kExitOk;
-  std::optional<JobOptions> options =
-      parse_job_options(argc, argv, job.name, job.description,
-                        job.takes_file ? FileOption::kAccepted : FileOption::kNotAccepted,
-                        exit_code);
+  std::optional<JobOptions> options = parse_job_options(
+      argc, argv, job.name, job.description,
+      job.takes_file ? FileOption::kAccepted : FileOption::kNotAccepted, exit_code);
   if (!options) return exit_code;
   Config config;
   try {

@@ -24,14 +24,12 @@ std::optional<JobOptions> parse_job_options(int argc, char** argv, const std::st
   options.add_options()("dry-run",
                         "read and validate, print what would be written and which states "
                         "would change; write nothing, not even to the database")(
-      "verbose,v", "more detail in the log")("help,h", "this text")("version",
-                                                                    "the avedi version");
+      "verbose,v", "more detail in the log")("help,h", "this text")("version", "the avedi version");
   po::variables_map values;
   try {
     po::positional_options_description no_positionals;  // a stray word is a usage error
-    po::store(
-        po::command_line_parser(argc, argv).options(options).positional(no_positionals).run(),
-        values);
+    po::store(po::command_line_parser(argc, argv).options(options).positional(no_positionals).run(),
+              values);
     po::notify(values);
   } catch (const po::error& error) {
     std::cerr << job << ": " << error.what() << "\n"

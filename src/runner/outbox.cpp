@@ -57,6 +57,39 @@ std::string outbox_folder(const Config& config, const std::string& key) {
 
 }  // namespace
 
+std::string amazon_partner(const Config& config) {
+  return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
+}
+
+std::string amazon_interchange(const JobContext& context, const ControlNumbers& numbers,
+                               std::string_view functional_id, std::string_view set_id,
+                               X12Version version, const std::vector<x12::SegmentBuilder>& body) {
+  const Config& config = context.config;
+  bool five_ten = version == X12Version::k5010;
+  x12::InterchangeHeader isa;
+  isa.sender_qualifier = config.ours.isa_qualifier;
+  isa.sender_id = config.ours.isa_id;
+  isa.receiver_qualifier = config.amazon.isa_qualifier;
+  isa.receiver_id = config.amazon.isa_id;
+  isa.date = util::format_time(context.now, "%y%m%d");
+  isa.time = util::format_time(context.now, "%H%M");
+  isa.version = five_ten ? "00501" : "00401";
+  isa.control = std::to_string(numbers.interchange);
+  isa.usage = config.usage;
+  x12::WriteOptions options;
+  options.line_break = x12::LineBreak::kAfterSegment;
+  x12::InterchangeWriter writer(isa, options);
+  writer.begin_group({std::string(functional_id), config.ours.gs_id, config.amazon.gs_id,
+                      util::format_time(context.now, "%Y%m%d"),
+                      util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
+                      five_ten ? "005010" : "004010"});
+  writer.begin_set(set_id, "0001");
+  for (const x12::SegmentBuilder& segment : body) writer.add(segment);
+  writer.end_set();
+  writer.end_group();
+  return writer.finish();
+}
+
 std::string document_file_name(const std::string& type, std::int64_t interchange_control) {
   return fmt::format("avedi_{}_{:09}.edi", type, interchange_control);
 }

@@ -12,6 +12,7 @@
 
 #include "runner/job_context.h"
 #include "store/records.h"
+#include "x12/writer.h"
 
 namespace runner {
 
@@ -59,6 +60,18 @@ int deliver_staged(JobContext& context);
 // Removes staging files that belong to no built document (their transaction rolled back).
 // Only at the start of a run, under the job's lock.
 void remove_orphan_staging(JobContext& context);
+
+// Amazon as a partner in the store: "ZZ/AMAZON", the key of its control number sequences.
+std::string amazon_partner(const Config& config);
+
+enum class X12Version { k4010, k5010 };
+
+// One transaction set to Amazon in its own interchange: the envelope (parties and usage from
+// the config, date and time from the run's clock, the allocated control numbers, ST02 0001),
+// with `body` between ST and SE, a newline after each segment.
+std::string amazon_interchange(const JobContext& context, const ControlNumbers& numbers,
+                               std::string_view functional_id, std::string_view set_id,
+                               X12Version version, const std::vector<x12::SegmentBuilder>& body);
 
 // The file name of a document: avedi_<type>_<ISA13 as 9 digits>.edi (only [A-Za-z0-9._-]).
 std::string document_file_name(const std::string& type, std::int64_t interchange_control);

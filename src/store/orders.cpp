@@ -9,29 +9,6 @@
 namespace store {
 namespace {
 
-std::string encode_ids(const std::vector<model::ProductId>& ids) {
-  std::string out;
-  for (const model::ProductId& id : ids) {
-    if (!out.empty()) out += ';';
-    out += id.qualifier + "=" + id.value;
-  }
-  return out;
-}
-
-std::vector<model::ProductId> decode_ids(const std::string& text) {
-  std::vector<model::ProductId> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    std::string pair = text.substr(start, end - start);
-    std::size_t equals = pair.find('=');
-    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
-    start = end + 1;
-  }
-  return ids;
-}
-
 void load_lines(Db& db, StoredOrder& order) {
   SQLite::Statement query(db.sql(),
                           "SELECT id, position, line_id, quantity, uom, unit_price, "
@@ -50,7 +27,7 @@ void load_lines(Db& db, StoredOrder& order) {
     line.uom = query.getColumn(4).getString();
     line.unit_price = query.getColumn(5).getString();
     line.price_basis = query.getColumn(6).getString();
-    line.ids = decode_ids(query.getColumn(7).getString());
+    line.ids = model::decode_product_ids(query.getColumn(7).getString());
     line.sku = query.getColumn(8).getString();
     line.units_per_uom = query.getColumn(9).getInt64();
     line.accepted = query.getColumn(10).getInt64();
@@ -178,7 +155,7 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
     line_insert.bind(5, line.uom);
     line_insert.bind(6, line.unit_price.to_string());
     bind_optional(line_insert, 7, line.price_basis);
-    line_insert.bind(8, encode_ids(line.ids));
+    line_insert.bind(8, model::encode_product_ids(line.ids));
     line_insert.exec();
   }
   record_transition(db, actor, "purchase_order", id, "", "received", file_id,

@@ -270,7 +270,8 @@ bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id) {
 }
 
 std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
-  SQLite::Statement query(db.sql(), std::string(kLineColumns) + "WHERE o.id = ? ORDER BY l.position");
+  SQLite::Statement query(db.sql(),
+                          std::string(kLineColumns) + "WHERE o.id = ? ORDER BY l.position");
   query.bind(1, static_cast<std::int64_t>(po_id));
   std::vector<LineRef> lines;
   while (query.executeStep()) lines.push_back(read_line(query));

@@ -27,7 +27,8 @@ std::vector<x12::SegmentBuilder> invoice_810(const Invoice& invoice) {
                          .add(invoice.invoice_number)
                          .add("")
                          .add(invoice.po_number));
-  segments.push_back(x12::SegmentBuilder("CUR").add(amazon::kCurrencyEntity).add(amazon::kCurrency));
+  segments.push_back(
+      x12::SegmentBuilder("CUR").add(amazon::kCurrencyEntity).add(amazon::kCurrency));
   segments.push_back(x12::SegmentBuilder("N1")
                          .add(amazon::kRemitTo)
                          .add(invoice.remit_to_name)

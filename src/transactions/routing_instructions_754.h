@@ -12,12 +12,12 @@
 namespace transactions {
 
 struct RoutingInstructions {
-  std::string arn;                 // BGN02
-  std::string supplier_reference;  // BGN06, else L11*...*SI
-  std::string carrier_scac;        // N1*CA N104, else BLR01
-  std::string carrier_name;        // N1*CA N102
-  std::string pickup_date;         // G62*69 G6202, CCYYMMDD
-  std::string pickup_time;         // G6204, HHMM
+  std::string arn;                      // BGN02
+  std::string supplier_reference;       // BGN06, else L11*...*SI
+  std::string carrier_scac;             // N1*CA N104, else BLR01
+  std::string carrier_name;             // N1*CA N102
+  std::string pickup_date;              // G62*69 G6202, CCYYMMDD
+  std::string pickup_time;              // G6204, HHMM
   std::vector<std::string> po_numbers;  // L11*...*PO
 };
 

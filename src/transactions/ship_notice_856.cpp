@@ -39,8 +39,7 @@ std::vector<x12::SegmentBuilder> ship_notice_856(const ShipNotice& notice) {
                          .add("LB"));
   segments.push_back(
       x12::SegmentBuilder("TD5").add("").add(amazon::kScacQualifier).add(notice.carrier_scac));
-  segments.push_back(
-      x12::SegmentBuilder("REF").add(amazon::kBillOfLading).add(notice.bol_number));
+  segments.push_back(x12::SegmentBuilder("REF").add(amazon::kBillOfLading).add(notice.bol_number));
   if (!notice.pro_number.empty()) {
     segments.push_back(x12::SegmentBuilder("REF").add(amazon::kProNumber).add(notice.pro_number));
   }

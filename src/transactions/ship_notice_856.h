@@ -31,13 +31,13 @@ struct AsnOrder {
 };
 
 struct ShipNotice {
-  std::string shipment_id;   // BSN02: our supplier reference, unique
-  std::string date, time;    // BSN03/04
+  std::string shipment_id;  // BSN02: our supplier reference, unique
+  std::string date, time;   // BSN03/04
   std::int64_t cartons = 0;
-  std::string weight_lb;     // TD107
+  std::string weight_lb;  // TD107
   std::string carrier_scac;
   std::string bol_number, pro_number;
-  std::string arn_qualifier, arn;  // REF for the ARN ("" arn: prepaid)
+  std::string arn_qualifier, arn;             // REF for the ARN ("" arn: prepaid)
   std::string ship_date, estimated_delivery;  // CCYYMMDD
   std::string ship_from_name, ship_from_code, ship_to_fc;
   std::vector<AsnOrder> orders;
