@@ -45,6 +45,18 @@ Db::Db(const std::string& path, OpenMode mode) {
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
     if (created) ::chmod(path.c_str(), 0600);
     configure(*database_, true);
+  } else if (mode == OpenMode::kReadOnly) {
+    if (!std::filesystem::exists(path)) {
+      throw std::runtime_error(path + ": no database yet (avedi init creates it)");
+    }
+    database_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    database_->setBusyTimeout(kBusyTimeoutMs);
+    if (schema_version() != latest_version()) {
+      throw std::runtime_error(fmt::format(
+          "{}: schema version {} but this avedi expects {}; run any job once to migrate",
+          path, schema_version(), latest_version()));
+    }
+    return;
   } else {
     database_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
     if (std::filesystem::exists(path)) {

@@ -15,6 +15,7 @@ namespace store {
 enum class OpenMode {
   kReadWrite,       // create if missing, migrate
   kDryRunSnapshot,  // an in-memory copy of the file (or an empty store): nothing on disk changes
+  kReadOnly,        // the file as it is, for reports; never created, never migrated
 };
 
 // The store handle passed to every component that reads or writes state.
