@@ -1,13 +1,11 @@
 // Subcommand dispatch of `avedi`. Each subcommand lives in its own file; this one only parses.
 #include "runner/operator_cli.h"
 
+#include <boost/program_options.hpp>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <functional>
-
-#include <boost/program_options.hpp>
 
 #include "runner/config.h"
 #include "runner/exit_codes.h"
@@ -71,8 +69,8 @@ Parsed parse(const std::vector<std::string>& rest) {
 
 int with_config(const Parsed& parsed, const std::string& command,
                 const std::function<int(const Config&, ReportFormat)>& run) {
-  std::string path = config_path(
-      parsed.values.count("config") ? parsed.values["config"].as<std::string>() : "");
+  std::string path =
+      config_path(parsed.values.count("config") ? parsed.values["config"].as<std::string>() : "");
   Config config;
   try {
     config = load_config(path, FolderCheck::kSkip);
@@ -129,8 +127,8 @@ int run_operator_cli(int argc, char** argv) {
     return run_inspect(arguments, std::cout, std::cerr);
   }
   if (command == "init") {
-    std::string path = config_path(
-        parsed.values.count("config") ? parsed.values["config"].as<std::string>() : "");
+    std::string path =
+        config_path(parsed.values.count("config") ? parsed.values["config"].as<std::string>() : "");
     return run_init(path, std::cout, std::cerr);
   }
   if (command == "status") {

@@ -27,8 +27,9 @@ int run_order(const Config& config, ReportFormat format, const std::string& po_n
     return kExitDataError;
   }
   if (format == ReportFormat::kJson) {
-    out << "{\"order\":" << table_json(report->order) << ",\"timeline\":"
-        << table_json(report->timeline) << ",\"lines\":" << table_json(report->lines)
+    out << "{\"order\":" << table_json(report->order)
+        << ",\"timeline\":" << table_json(report->timeline)
+        << ",\"lines\":" << table_json(report->lines)
         << ",\"documents\":" << table_json(report->documents)
         << ",\"shipments\":" << table_json(report->shipments) << "}\n";
     return kExitOk;
@@ -37,8 +38,9 @@ int run_order(const Config& config, ReportFormat format, const std::string& po_n
   out << "\n";
   print_table(out, "timeline, oldest first", report->timeline);
   out << "\n";
-  print_table(out, "lines (accepted/backordered/rejected in the ordered unit; shipped and "
-                   "invoiced in eaches)",
+  print_table(out,
+              "lines (accepted/backordered/rejected in the ordered unit; shipped and "
+              "invoiced in eaches)",
               report->lines);
   out << "\n";
   print_table(out, "documents sent", report->documents);

@@ -1,9 +1,9 @@
 // Table and JSON output.
 #include "runner/report_format.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace runner {
 

@@ -3,9 +3,9 @@
 // not delivered, a missing or rejecting 997, a job whose last run failed to run (exit 64/74/78).
 #include "runner/status_command.h"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "store/database.h"
 #include "store/records.h"
@@ -22,8 +22,10 @@ int run_status(const Config& config, ReportFormat format, StatusMode mode, std::
   overdue.columns = {"type", "file_name", "delivered_at", "limit_hours"};
   for (const auto& [type, hours] : config.ack_limit_hours) {
     std::string before = util::format_time(now - std::chrono::hours(hours), "%Y-%m-%dT%H:%M:%SZ");
-    for (const store::DocumentRecord& document : store::unacknowledged_documents(db, type, before)) {
-      overdue.rows.push_back({type, document.file_name, document.delivered_at, std::to_string(hours)});
+    for (const store::DocumentRecord& document :
+         store::unacknowledged_documents(db, type, before)) {
+      overdue.rows.push_back(
+          {type, document.file_name, document.delivered_at, std::to_string(hours)});
     }
   }
   store::Table runs = store::last_runs(db);
@@ -52,7 +54,8 @@ int run_status(const Config& config, ReportFormat format, StatusMode mode, std::
       {"undelivered_documents", "documents not yet delivered to an outbox",
        store::undelivered_documents(db), true},
       {"overdue_997s", "groups sent without Amazon's 997 past their limit", overdue, true},
-      {"rejected_by_amazon", "documents Amazon's 997 rejected", store::rejected_documents(db), true},
+      {"rejected_by_amazon", "documents Amazon's 997 rejected", store::rejected_documents(db),
+       true},
   };
   bool attention = false;
   for (const Section& section : sections) {

@@ -53,8 +53,8 @@ Db::Db(const std::string& path, OpenMode mode) {
     database_->setBusyTimeout(kBusyTimeoutMs);
     if (schema_version() != latest_version()) {
       throw std::runtime_error(fmt::format(
-          "{}: schema version {} but this avedi expects {}; run any job once to migrate",
-          path, schema_version(), latest_version()));
+          "{}: schema version {} but this avedi expects {}; run any job once to migrate", path,
+          schema_version(), latest_version()));
     }
     return;
   } else {

@@ -54,10 +54,11 @@ Table unfinished_files_table(Db& db) {
 }
 
 Table last_runs(Db& db) {
-  return query_table(db,
-                     "SELECT r.job, r.id AS run, r.started_at, coalesce(r.ended_at, '') AS ended_at, "
-                     "coalesce(r.exit_code, '') AS exit_code FROM runs r WHERE r.id = "
-                     "(SELECT max(id) FROM runs WHERE job = r.job) ORDER BY r.job");
+  return query_table(
+      db,
+      "SELECT r.job, r.id AS run, r.started_at, coalesce(r.ended_at, '') AS ended_at, "
+      "coalesce(r.exit_code, '') AS exit_code FROM runs r WHERE r.id = "
+      "(SELECT max(id) FROM runs WHERE job = r.job) ORDER BY r.job");
 }
 
 Table acknowledgments_due(Db& db, const std::string& limit) {
@@ -74,9 +75,10 @@ Table undelivered_documents(Db& db) {
 }
 
 Table rejected_documents(Db& db) {
-  return query_table(db,
-                     "SELECT id, type, file_name, ack_status, coalesce(ack_codes, '') AS codes, "
-                     "ack_at FROM documents WHERE ack_status IN ('rejected', 'partial') ORDER BY id");
+  return query_table(
+      db,
+      "SELECT id, type, file_name, ack_status, coalesce(ack_codes, '') AS codes, "
+      "ack_at FROM documents WHERE ack_status IN ('rejected', 'partial') ORDER BY id");
 }
 
 Table orders(Db& db, const std::string& state, const std::string& since) {
@@ -101,7 +103,8 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
       "its_shipments AS (SELECT DISTINCT c.shipment_id AS id FROM cartons c "
       "  JOIN carton_items i ON i.carton_id = c.id JOIN po_lines l ON l.id = i.po_line_id "
       "  WHERE l.po_id = (SELECT id FROM po)), "
-      "its_documents AS (SELECT id FROM documents WHERE business_key = '855:po:' || (SELECT id FROM po) "
+      "its_documents AS (SELECT id FROM documents WHERE business_key = '855:po:' || (SELECT id "
+      "FROM po) "
       "  OR business_key LIKE '810:po:' || (SELECT id FROM po) || ':%' "
       "  OR business_key IN (SELECT '856:shipment:' || id FROM its_shipments) "
       "  OR business_key IN (SELECT '753:shipment:' || id FROM its_shipments)) ";

@@ -1,10 +1,9 @@
 // Fulfilment end to end with the real jobs: ready CSV -> 753 -> 754 -> routing CSV -> shipped CSV
 // -> 856 -> 810 -> Amazon's 997s, plus the gate, SSCC and partial-shipment rules.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <sstream>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "golden_support.h"
 #include "job_fixture.h"
@@ -52,7 +51,8 @@ std::string accepting_997(int control, const std::string& functional_id, const s
   std::string c = std::to_string(control);
   std::string isa13 = std::string(9 - c.size(), '0') + c;
   return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261129*0100*U*"
-         "00401*" + isa13 + "*0*T*>~\nGS*FA*AMAZON*VENDORID*20261129*0100*" + c +
+         "00401*" +
+         isa13 + "*0*T*>~\nGS*FA*AMAZON*VENDORID*20261129*0100*" + c +
          "*X*004010~\nST*997*0001~\nAK1*" + functional_id + "*" + group +
          "~\nAK9*A*1*1*1~\nSE*4*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 + "~\n";
 }
@@ -81,8 +81,9 @@ TEST_SUITE("fulfilment") {
     CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     // Amazon accepts every group we sent (GS06 of 855s 3-4, 753s 5-6, 856s 8-9, 810s 10-11).
-    std::string groups = query_text(tree, "SELECT functional_id, group_control FROM documents "
-                                          "WHERE functional_id IN ('PR','RF','SH','IN')");
+    std::string groups = query_text(tree,
+                                    "SELECT functional_id, group_control FROM documents "
+                                    "WHERE functional_id IN ('PR','RF','SH','IN')");
     int control = 9000;
     std::istringstream lines(groups);
     for (std::string line; std::getline(lines, line);) {
@@ -94,12 +95,14 @@ TEST_SUITE("fulfilment") {
     std::string story = outputs(tree, "_753_") + outputs(tree, "labels_") +
                         outputs(tree, "routing_") + outputs(tree, "_856_") +
                         outputs(tree, "_810_") + "== documents\n" +
-                        query_text(tree, "SELECT type, file_name, coalesce(ack_status, '-') FROM "
-                                         "documents ORDER BY id") +
+                        query_text(tree,
+                                   "SELECT type, file_name, coalesce(ack_status, '-') FROM "
+                                   "documents ORDER BY id") +
                         "== orders\n" + query_text(tree, "SELECT po_number, state FROM v_orders") +
                         "== shipments\n" +
-                        query_text(tree, "SELECT supplier_reference, state, arn, carrier_scac, "
-                                         "cartons FROM v_shipments");
+                        query_text(tree,
+                                   "SELECT supplier_reference, state, arn, carrier_scac, "
+                                   "cartons FROM v_shipments");
     CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/fulfilment/sample-story.expected", story) ==
           "");
     for (const auto& [name, content] : tree.files_under(tree.outbox())) {
@@ -160,8 +163,9 @@ TEST_SUITE("fulfilment") {
       CAPTURE(c.name);
       tree.drop_3pl("shipped_gate.csv", header + c.row);
       CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
-      CHECK(util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
-            std::string::npos);
+      CHECK(
+          util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
+          std::string::npos);
       fs::remove(tree.error() / "shipped_gate.csv");
       fs::remove(tree.error() / "shipped_gate.csv.reason.txt");
     }
@@ -186,8 +190,9 @@ TEST_SUITE("fulfilment") {
       CAPTURE(c.name);
       tree.drop_3pl("shipped_gate.csv", header + c.row);
       CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
-      CHECK(util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
-            std::string::npos);
+      CHECK(
+          util::read_file((tree.error() / "shipped_gate.csv.reason.txt").string()).find(c.reason) !=
+          std::string::npos);
       fs::remove(tree.error() / "shipped_gate.csv");
       fs::remove(tree.error() / "shipped_gate.csv.reason.txt");
     }
@@ -258,7 +263,8 @@ TEST_SUITE("fulfilment") {
     const std::string ready_header =
         "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,height_cm,"
         "ready_date,ship_from\n";
-    tree.drop_3pl("ready_a.csv", ready_header + "2XK4FDJ3,WID-100,6,A1,,,2,20,20,20,2026-11-28,WH1\n");
+    tree.drop_3pl("ready_a.csv",
+                  ready_header + "2XK4FDJ3,WID-100,6,A1,,,2,20,20,20,2026-11-28,WH1\n");
     tree.drop_3pl("ready_b.csv",
                   ready_header + "2XK4FDJ3,WID-200,24,B1,,,8,40,40,40,2026-11-29,WH1\n");
     REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
@@ -274,15 +280,17 @@ TEST_SUITE("fulfilment") {
         "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
         "pro_number,tracking_number,estimated_delivery\n";
     tree.drop_3pl("shipped_a.csv",
-                  header + "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,"
-                           "BA,,,\n");
+                  header +
+                      "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,"
+                      "BA,,,\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
           "partially_shipped\n");
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     tree.drop_3pl("shipped_b.csv",
-                  header + "AVD00000002,2XK4FDJ3,WID-200,24,006141410000000029,,2026-11-29,UPSN,"
-                           "BB,,,\n");
+                  header +
+                      "AVD00000002,2XK4FDJ3,WID-200,24,006141410000000029,,2026-11-29,UPSN,"
+                      "BB,,,\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices ORDER BY id") ==

@@ -64,10 +64,10 @@ JobTree::~JobTree() {
     std::error_code ignored_copy;
     for (const auto& entry : fs::directory_iterator(outbox(), ignored_copy)) {
       if (entry.path().extension() != ".edi") continue;
-      fs::copy_file(entry.path(),
-                    fs::path(folder) / (root_.filename().string() + "-" +
-                                        entry.path().filename().string()),
-                    ignored_copy);
+      fs::copy_file(
+          entry.path(),
+          fs::path(folder) / (root_.filename().string() + "-" + entry.path().filename().string()),
+          ignored_copy);
     }
   }
   std::error_code ignored;
@@ -100,11 +100,24 @@ void JobTree::drop_3pl(const std::string& name, const std::string& content) {
                       fs::file_time_type::clock::now() - std::chrono::seconds(1000 - drops_++));
 }
 
+RunResult JobTree::run_avedi(const std::vector<std::string>& args,
+                             const std::map<std::string, std::string>& env) const {
+  std::vector<std::string> with_config = args;
+  with_config.push_back("--config");
+  with_config.push_back(config().string());
+  return run("avedi", with_config, env, 0, JobTree::ConfigArgument::kGiven);
+}
+
 RunResult JobTree::run(const std::string& job, const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env, long kill_after_us) const {
+                       const std::map<std::string, std::string>& env, long kill_after_us,
+                       ConfigArgument config_argument) const {
   std::string binary = std::string(AVEDI_BINARY_DIR) + "/" + job;
   fs::path output_path = root_ / ("run-output-" + std::to_string(::getpid()) + ".txt");
-  std::vector<std::string> argv_text{binary, "--config", config().string()};
+  std::vector<std::string> argv_text{binary};
+  if (config_argument == ConfigArgument::kAdd) {
+    argv_text.push_back("--config");
+    argv_text.push_back(config().string());
+  }
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<std::string> env_text;
   for (char** entry = environ; *entry != nullptr; ++entry) {

@@ -47,8 +47,15 @@ class JobTree {
 
   // Runs build/<job> with --config and `args`; `env` entries are added to the environment.
   // `kill_after_us` > 0 sends SIGKILL that many microseconds after the start.
+  // `config_argument` kGiven: `args` already name the config (the operator command).
+  enum class ConfigArgument { kAdd, kGiven };
   RunResult run(const std::string& job, const std::vector<std::string>& args = {},
-                const std::map<std::string, std::string>& env = {}, long kill_after_us = 0) const;
+                const std::map<std::string, std::string>& env = {}, long kill_after_us = 0,
+                ConfigArgument config_argument = ConfigArgument::kAdd) const;
+
+  // Runs `avedi <args...> --config <this tree's config>`.
+  RunResult run_avedi(const std::vector<std::string>& args,
+                      const std::map<std::string, std::string>& env = {}) const;
 
   // Every entry under `folder` (relative path -> content; files over 1 MiB as "<N bytes>",
   // symlinks as "-> target", other kinds as "<not a regular file>").

@@ -1,0 +1,101 @@
+// The operator's `avedi` command on a store built by the real jobs.
+#include <doctest/doctest.h>
+
+#include "job_fixture.h"
+#include "util/file.h"
+
+namespace fs = std::filesystem;
+using testing_jobs::JobTree;
+
+namespace {
+
+const std::map<std::string, std::string> kDay1 = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
+
+// One PO received, stock loaded, acknowledged: the 855 goes out in group GS06 2.
+void acknowledged_po(JobTree& tree) {
+  tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+  tree.drop("po", testing_jobs::amazon_850(3001));
+  tree.drop_3pl("inventory.csv", "sku,available\nWID-100,50\n");
+  REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+  REQUIRE(tree.run("avedi-stock", {}, kDay1).exit_code == 0);
+  REQUIRE(tree.run("avedi-acknowledge", {}, kDay1).exit_code == 0);
+}
+
+std::string accepting_997(const std::string& group) {
+  return "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*0100*U*"
+         "00401*000009100*0*T*>~\nGS*FA*AMAZON*VENDORID*20261127*0100*9100*X*004010~\n"
+         "ST*997*0001~\nAK1*PR*" +
+         group +
+         "~\nAK9*A*1*1*1~\nSE*4*0001~\nGE*1*9100~\n"
+         "IEA*1*000009100~\n";
+}
+
+// Aligned tables pad with spaces: compare with every run of spaces folded to one.
+std::string folded(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("avedi operator command") {
+  TEST_CASE("the timeline of a PO lists exactly its transitions, in order") {
+    JobTree tree;
+    acknowledged_po(tree);
+    testing_jobs::RunResult order = tree.run_avedi({"order", "PO3001X1"}, kDay1);
+    CHECK(order.exit_code == 0);
+    std::string text = folded(order.output);
+    std::size_t received = text.find("avedi-receive purchase_order 1 received");
+    std::size_t built = text.find("avedi-acknowledge document 2 built");
+    std::size_t acknowledged = text.find("purchase_order 1 received acknowledged");
+    std::size_t released = text.find("purchase_order 1 acknowledged released");
+    CHECK(received != std::string::npos);
+    CHECK(received < built);
+    CHECK(built < acknowledged);
+    CHECK(acknowledged < released);
+    CHECK(text.find("avedi_855_000000002.edi 000000002 2 delivered no 997 yet") !=
+          std::string::npos);
+    CHECK(tree.run_avedi({"order", "NOSUCHPO"}, kDay1).exit_code == 65);
+    testing_jobs::RunResult json = tree.run_avedi({"order", "PO3001X1", "--json"}, kDay1);
+    CHECK(json.output.rfind("{\"order\":[{\"po_number\":\"PO3001X1\",\"state\":\"released\"", 0) ==
+          0);
+  }
+
+  TEST_CASE("status --check exits 1 with an overdue 997 and 0 once it arrives") {
+    JobTree tree;
+    acknowledged_po(tree);
+    const std::map<std::string, std::string> next_day = {{"AVEDI_NOW", "2026-11-27T09:00:00Z"}};
+    CHECK(tree.run_avedi({"status", "--check"}, kDay1).exit_code == 0);
+    testing_jobs::RunResult late = tree.run_avedi({"status", "--check"}, next_day);
+    CHECK(late.exit_code == 1);
+    CHECK(late.output.find("groups sent without Amazon's 997 past their limit") !=
+          std::string::npos);
+    CHECK(folded(late.output).find("855 avedi_855_000000002.edi") != std::string::npos);
+    tree.drop("ack", accepting_997("2"));
+    REQUIRE(tree.run("avedi-receive", {}, next_day).exit_code == 0);
+    testing_jobs::RunResult clear = tree.run_avedi({"status", "--check"}, next_day);
+    CHECK(clear.exit_code == 0);
+    CHECK(clear.output.find("all clear") != std::string::npos);
+    testing_jobs::RunResult json = tree.run_avedi({"status", "--json"}, next_day);
+    CHECK(json.output.rfind("{\"needs_attention\":false,\"orders\":[{\"state\":\"released\"", 0) ==
+          0);
+  }
+
+  TEST_CASE("files and file show every file and one file's history") {
+    JobTree tree;
+    tree.drop("bad", "garbage");
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    testing_jobs::RunResult files = tree.run_avedi({"files", "--state", "error"}, kDay1);
+    CHECK(folded(files.output).find("1 avedi-receive bad error") != std::string::npos);
+    testing_jobs::RunResult file = tree.run_avedi({"file", "1"}, kDay1);
+    CHECK(file.exit_code == 0);
+    CHECK(file.output.find("state: error") != std::string::npos);
+    CHECK(folded(file.output).find("claiming error") != std::string::npos);
+    CHECK(tree.run_avedi({"status", "--check"}, kDay1).exit_code == 1);  // a file in error/
+    CHECK(tree.run_avedi({"file", "x"}, kDay1).exit_code == 64);
+  }
+}
