@@ -12,6 +12,7 @@
 #include "runner/init_command.h"
 #include "runner/inspect_command.h"
 #include "runner/order_commands.h"
+#include "runner/repair_commands.h"
 #include "runner/status_command.h"
 
 namespace runner {
@@ -30,6 +31,8 @@ constexpr const char* kUsage =
     "  order PO                the whole life of one PO: timeline, lines, documents, shipments\n"
     "  files [--state S]       every file avedi took in\n"
     "  file ID                 one file's history and reason\n"
+    "  retry FILE_ID           move a file from error/ back to its inbox (the next run takes it)\n"
+    "  resend DOC_ID           deliver a sent document again: same bytes, same control numbers\n"
     "  init                    create avedi's own folders and the database\n"
     "  inspect FILE...         read X12 files, print what was found, every problem with its\n"
     "                          position, and the TA1/997 avedi would answer with (writes nothing)\n"
@@ -160,6 +163,17 @@ int run_operator_cli(int argc, char** argv) {
     }
     return with_config(parsed, command, [&](const Config& config, ReportFormat format) {
       return run_file(config, format, std::stoll(arguments[0]), std::cout, std::cerr);
+    });
+  }
+  if (command == "retry" || command == "resend") {
+    if (arguments.size() != 1 ||
+        arguments[0].find_first_not_of("0123456789") != std::string::npos) {
+      return usage_error(command, "which one? avedi " + command + " ID");
+    }
+    long long id = std::stoll(arguments[0]);
+    return with_config(parsed, command, [&](const Config& config, ReportFormat) {
+      return command == "retry" ? run_retry(config, id, std::cout, std::cerr)
+                                : run_resend(config, id, std::cout, std::cerr);
     });
   }
   std::cerr << "avedi: unknown command '" << command << "'\n" << kUsage;

@@ -47,6 +47,13 @@ std::vector<DocumentRecord> read_all(SQLite::Statement& query) {
 
 }  // namespace
 
+std::optional<DocumentRecord> find_document(Db& db, std::int64_t id) {
+  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_row(query);
+}
+
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key) {
   SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE business_key = ?");
   query.bind(1, business_key);

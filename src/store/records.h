@@ -119,6 +119,7 @@ void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
 std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind);
 
 // --- documents ---
+std::optional<DocumentRecord> find_document(Db& db, std::int64_t id);
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key);
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);

@@ -99,3 +99,40 @@ TEST_SUITE("avedi operator command") {
     CHECK(tree.run_avedi({"file", "x"}, kDay1).exit_code == 64);
   }
 }
+
+TEST_SUITE("avedi operator repairs") {
+  TEST_CASE("retry moves a file from error/ back to its inbox, recorded; the next run takes it") {
+    JobTree tree;
+    std::string text = testing_jobs::amazon_850(3101);
+    text.replace(text.find("AMAZON         "), 15, "AMAZONTEST     ");
+    tree.drop("po-from-test-id", text);
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    tree.edit_config("isa_id: AMAZON,", "isa_id: AMAZONTEST,");
+    testing_jobs::RunResult retry = tree.run_avedi({"retry", "1"}, kDay1);
+    CAPTURE(retry.output);
+    CHECK(retry.exit_code == 0);
+    CHECK(fs::exists(tree.inbox() / "po-from-test-id"));
+    CHECK_FALSE(fs::exists(tree.error() / "po-from-test-id.reason.txt"));
+    CHECK(folded(tree.run_avedi({"file", "1"}, kDay1).output).find("error retried moved back") !=
+          std::string::npos);
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+    CHECK(fs::exists(tree.archive() / "2026/11/26/po-from-test-id"));
+    CHECK(tree.run_avedi({"retry", "1"}, kDay1).exit_code == 65);  // no longer in error/
+  }
+
+  TEST_CASE("resend delivers the same bytes and control numbers again, recorded") {
+    JobTree tree;
+    tree.drop("po", testing_jobs::amazon_850(3201));
+    REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+    std::map<std::string, std::string> sent = tree.files_under(tree.outbox());
+    fs::remove_all(tree.outbox());
+    fs::create_directory(tree.outbox());
+    testing_jobs::RunResult resend = tree.run_avedi({"resend", "1"}, kDay1);
+    CAPTURE(resend.output);
+    CHECK(resend.exit_code == 0);
+    CHECK(tree.files_under(tree.outbox()) == sent);
+    CHECK(folded(tree.run_avedi({"file", "1"}, kDay1).output)
+              .find("delivered built re-sent by the operator (avedi resend)") != std::string::npos);
+    CHECK(tree.run_avedi({"resend", "99"}, kDay1).exit_code == 65);
+  }
+}
