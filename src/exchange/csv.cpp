@@ -119,6 +119,18 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
+std::string check_x12_text(const std::string& value) {
+  for (unsigned char c : value) {
+    if (c < 0x20 || c == 0x7F || c == '*' || c == '~' || c == '>' || c == '^') {
+      return fmt::format(
+          "\"{}\" holds a character that cannot go into X12 (* ~ > ^ or a "
+          "control character)",
+          value);
+    }
+  }
+  return "";
+}
+
 int CsvTable::column(std::string_view name) const {
   auto found = std::find(header.begin(), header.end(), name);
   return found == header.end() ? -1 : static_cast<int>(found - header.begin());

@@ -28,6 +28,10 @@ struct CsvTable {
 // `text` without leading and trailing spaces and tabs.
 std::string trimmed(std::string_view text);
 
+// "" when `value` can travel in an X12 element as it is; else why not (a delimiter avedi
+// writes with, * ~ > ^, or a control character).
+std::string check_x12_text(const std::string& value);
+
 // Parses `text` (a UTF-8 BOM and CRLF or LF line ends allowed; quoted cells may hold commas,
 // quotes and line breaks). Checks that `required` columns exist and that every row has as
 // many cells as the header. Empty lines are skipped. Problems go to `problems`.

@@ -67,6 +67,11 @@ std::optional<std::vector<ReadyRow>> parse_ready(std::string_view text,
     for (const char* required : {"po_number", "sku", "carton_id", "ship_from"}) {
       if (cell(required).empty()) problems.push_back({row_number, required, "is empty"});
     }
+    check("po_number", check_x12_text(cell("po_number")));
+    check("sku", check_x12_text(cell("sku")));
+    check("carton_id", check_x12_text(cell("carton_id")));
+    check("pallet_id", check_x12_text(cell("pallet_id")));
+    check("ship_from", check_x12_text(cell("ship_from")));
     check("quantity", check_positive_whole(cell("quantity"), row.quantity));
     check("weight_kg", check_positive_decimal(cell("weight_kg"), row.weight_kg));
     check("length_cm", check_positive_decimal(cell("length_cm"), row.length_cm));

@@ -44,12 +44,17 @@ std::optional<std::vector<ShippedRow>> parse_shipped(std::string_view text,
          {"shipment_id", "po_number", "sku", "sscc", "carrier_scac", "bol_number"}) {
       if (cell(required).empty()) problems.push_back({row_number, required, "is empty"});
     }
+    check("shipment_id", check_x12_text(cell("shipment_id")));
+    check("po_number", check_x12_text(cell("po_number")));
+    check("sku", check_x12_text(cell("sku")));
+    check("carrier_scac", check_x12_text(cell("carrier_scac")));
+    check("bol_number", check_x12_text(cell("bol_number")));
+    check("pro_number", check_x12_text(cell("pro_number")));
+    check("tracking_number", check_x12_text(cell("tracking_number")));
     check("quantity", check_positive_whole(cell("quantity"), row.quantity));
     check("ship_date", check_iso_date(cell("ship_date"), row.ship_date));
-    if (!cell("estimated_delivery").empty()) {
-      check("estimated_delivery",
-            check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
-    }
+    // DTM*017 (estimated delivery) is mandatory in Amazon's 856.
+    check("estimated_delivery", check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
     rows.push_back(std::move(row));
   }
   if (problems.size() == before && rows.empty()) {

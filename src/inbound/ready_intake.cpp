@@ -179,6 +179,10 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
                         exchange::format_csv_problem(file.original_name, problems.front()))};
   }
 
+  std::set<std::string> given_ssccs;
+  for (const auto& [id, carton] : cartons) {
+    if (!carton.sscc.empty()) given_ssccs.insert(carton.sscc);
+  }
   std::vector<std::string> made;
   for (const Group& group : groups) {
     std::int64_t number = store::next_control_number(context.db, "avedi", "SHIPMENT");
@@ -203,12 +207,16 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       record.carton_ref = id;
       record.sscc = carton.sscc;
       if (record.sscc.empty()) {
-        std::int64_t serial = store::next_control_number(context.db, "gs1", "SSCC");
-        std::optional<std::string> issued =
-            model::make_sscc(context.config.shipping.sscc_extension,
-                             context.config.shipping.gs1_company_prefix, serial);
-        if (!issued)
-          throw std::runtime_error("the GS1 serial range of the company prefix is used up");
+        // A serial whose SSCC the 3PL already used on its own labels is skipped: never twice.
+        std::optional<std::string> issued;
+        do {
+          std::int64_t serial = store::next_control_number(context.db, "gs1", "SSCC");
+          issued = model::make_sscc(context.config.shipping.sscc_extension,
+                                    context.config.shipping.gs1_company_prefix, serial);
+          if (!issued) {
+            throw std::runtime_error("the GS1 serial range of the company prefix is used up");
+          }
+        } while (store::sscc_known(context.db, *issued) || given_ssccs.count(*issued) > 0);
         record.sscc = *issued;
         record.sscc_issued = true;
       }

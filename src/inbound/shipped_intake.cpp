@@ -37,7 +37,7 @@ struct ShipmentWork {
 std::optional<Checked> check_row(runner::JobContext& context, const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
                                  std::map<std::int64_t, std::int64_t>& shipped_now,
-                                 std::set<std::string>& ssccs_in_file,
+                                 std::map<std::string, std::int64_t>& ssccs_in_file,
                                  std::vector<exchange::CsvProblem>& problems) {
   auto fail = [&](const char* column, std::string message) {
     problems.push_back({row.row, column, std::move(message)});
@@ -72,6 +72,18 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
   if (carton && carton->shipment_id != shipment.id) {
     return fail("sscc", fmt::format("{} belongs to another shipment", sscc));
   }
+  auto seen = ssccs_in_file.find(sscc);
+  if (seen != ssccs_in_file.end() && seen->second != shipment.id) {
+    return fail("sscc", fmt::format("{} appears in two shipments of this file", sscc));
+  }
+  if (!carton) {
+    // A carton the 3PL labelled after routing: it must still belong to this shipment's POs.
+    std::vector<std::string> pos = store::po_numbers_of(context.db, shipment.id);
+    if (std::find(pos.begin(), pos.end(), row.po_number) == pos.end()) {
+      return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
+                                           shipment.supplier_reference));
+    }
+  }
   if (!carton && store::sscc_known(context.db, sscc)) {
     return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
   }
@@ -85,8 +97,16 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
       return fail("pallet_sscc", pallet_why);
     }
     pallet = model::strip_application_identifier(row.pallet_sscc);
+    if (store::find_carton_by_sscc(context.db, pallet) || ssccs_in_file.count(pallet) > 0 ||
+        pallet == sscc) {
+      return fail("pallet_sscc", fmt::format("{} is a carton's SSCC, not a pallet's", pallet));
+    }
+    if (store::pallet_shipped(context.db, pallet)) {
+      return fail("pallet_sscc",
+                  fmt::format("{} was already shipped; a pallet is never in two ASNs", pallet));
+    }
   }
-  ssccs_in_file.insert(sscc);
+  ssccs_in_file[sscc] = shipment.id;
   now += row.quantity;
   return Checked{&row, *line, carton, sscc, pallet};
 }
@@ -138,7 +158,7 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::vector<ShipmentWork> work;
   if (rows) {
     std::map<std::int64_t, std::int64_t> shipped_now;
-    std::set<std::string> ssccs;
+    std::map<std::string, std::int64_t> ssccs;
     for (const exchange::ShippedRow& row : *rows) {
       std::optional<store::ShipmentRecord> shipment =
           store::find_shipment(context.db, row.shipment_id);
@@ -221,6 +241,10 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         carton.sscc = checked.sscc;
         carton.weight_kg = carton.length_cm = carton.width_cm = carton.height_cm = "0";
         carton_id = store::insert_carton(context.db, carton);
+      }
+      if (!store::carton_holds(context.db, carton_id, checked.line.po_line_id)) {
+        // Every line of a carton labelled after routing gets its item, so its shipped units
+        // are counted (and invoiced).
         store::insert_carton_item(context.db, carton_id, checked.line.po_line_id, 0);
       }
       if (known == carton_ids.end()) {

@@ -104,6 +104,12 @@ bool sscc_known(Db& db, const std::string& sscc) {
   return query.executeStep();
 }
 
+bool pallet_shipped(Db& db, const std::string& sscc) {
+  SQLite::Statement query(db.sql(), "SELECT 1 FROM cartons WHERE pallet_sscc = ? AND shipped = 1");
+  query.bind(1, sscc);
+  return query.executeStep();
+}
+
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc) {
   SQLite::Statement query(db.sql(),
                           "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "

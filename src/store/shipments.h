@@ -62,6 +62,8 @@ struct ShipmentRecord {
 };
 
 bool sscc_known(Db& db, const std::string& sscc);
+// True when a shipped carton stood on the pallet `sscc`.
+bool pallet_shipped(Db& db, const std::string& sscc);
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc);
 
 std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& shipment);

@@ -59,14 +59,15 @@ inline constexpr std::string_view kPickupDate = "69";         // G6201 scheduled
 // BLR01, when present, is the carrier SCAC too.
 
 // ---- 856 ship notice (005010) ----
-inline constexpr std::string_view kAsnPurpose = "00";           // BSN01
-inline constexpr std::string_view kHierarchyWithTare = "0002";  // BSN05 SOTPI [unconfirmed]
-inline constexpr std::string_view kHierarchyNoTare = "0001";    // BSN05 SOPI [unconfirmed]
-inline constexpr std::string_view kCartonPackaging = "CTN25";   // TD101 [unconfirmed]
-inline constexpr std::string_view kGrossWeight = "G";           // TD106
-inline constexpr std::string_view kScacQualifier = "2";         // TD502
-inline constexpr std::string_view kBillOfLading = "BM";         // REF01
-inline constexpr std::string_view kProNumber = "CN";            // REF01 [unconfirmed]
+inline constexpr std::string_view kAsnPurpose = "00";  // BSN01
+// BSN05 hierarchical structure code 1005: 0001 = shipment, order, packaging, item (the tare
+// level is optional within it; 0002 would put items above packs) [unconfirmed for Amazon].
+inline constexpr std::string_view kHierarchyStructure = "0001";
+inline constexpr std::string_view kCartonPackaging = "CTN25";  // TD101 [unconfirmed]
+inline constexpr std::string_view kGrossWeight = "G";          // TD106
+inline constexpr std::string_view kScacQualifier = "2";        // TD502
+inline constexpr std::string_view kBillOfLading = "BM";        // REF01
+inline constexpr std::string_view kProNumber = "CN";           // REF01 [unconfirmed]
 // The ARN's REF01 is configurable (shipping.arn_qualifier, default BX) [unconfirmed].
 inline constexpr std::string_view kShipped = "011";            // DTM01
 inline constexpr std::string_view kEstimatedDelivery = "017";  // DTM01

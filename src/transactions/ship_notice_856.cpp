@@ -9,16 +9,12 @@ namespace transactions {
 
 std::vector<x12::SegmentBuilder> ship_notice_856(const ShipNotice& notice) {
   std::vector<x12::SegmentBuilder> segments;
-  bool tare = false;
-  for (const AsnOrder& order : notice.orders) {
-    for (const AsnCarton& carton : order.cartons) tare = tare || !carton.pallet_sscc.empty();
-  }
   segments.push_back(x12::SegmentBuilder("BSN")
                          .add(amazon::kAsnPurpose)
                          .add(notice.shipment_id)
                          .add(notice.date)
                          .add(notice.time)
-                         .add(tare ? amazon::kHierarchyWithTare : amazon::kHierarchyNoTare));
+                         .add(amazon::kHierarchyStructure));
   int hl = 0;
   auto add_hl = [&](int parent, std::string_view level) {
     segments.push_back(x12::SegmentBuilder("HL")

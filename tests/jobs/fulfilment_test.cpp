@@ -155,7 +155,7 @@ TEST_SUITE("fulfilment") {
     };
     const Case cases[] = {
         {"collect without ARN",
-         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B1,,,2026-12-02\n",
          "row 2, column shipment_id: shipment AVD00000001 is collect freight and has no routing "
          "from Amazon yet (no 754, no ARN): it must not leave"},
     };
@@ -173,16 +173,30 @@ TEST_SUITE("fulfilment") {
     REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
     const Case routed_cases[] = {
         {"over-shipment",
-         "AVD00000001,2XK4FDJ3,WID-100,7,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "AVD00000001,2XK4FDJ3,WID-100,7,006141410000000012,,2026-11-28,UPSN,B1,,,2026-12-02\n",
          "row 2, column quantity: 7 exceeds the 6 units of WID-100 on PO 2XK4FDJ3 accepted and "
          "not yet shipped"},
-        {"unknown SKU", "AVD00000001,2XK4FDJ3,WID-S,1,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+        {"unknown SKU",
+         "AVD00000001,2XK4FDJ3,WID-S,1,006141410000000012,,2026-11-28,UPSN,B1,,,2026-12-02\n",
          "row 2, column sku: \"WID-S\" is not on PO 2XK4FDJ3"},
         {"bad check digit",
-         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000013,,2026-11-28,UPSN,B1,,,\n",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000013,,2026-11-28,UPSN,B1,,,2026-12-02\n",
          "row 2, column sscc: \"006141410000000013\" has check digit 3, GS1 mod 10 gives 2"},
+        {"an X12 delimiter in the BOL",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B*1,,,2026-12-02\n",
+         "row 2, column bol_number: \"B*1\" holds a character that cannot go into X12"},
+        {"a pallet SSCC that is a carton's",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,006141410000000029,2026-11-28,UPSN,B1,"
+         ",,2026-12-02\n",
+         "row 2, column pallet_sscc: 006141410000000029 is a carton's SSCC, not a pallet's"},
+        {"a new SSCC for a PO of another shipment",
+         "AVD00000002,2XK4FDJ3,WID-100,6,006141410000007776,,2026-11-28,ABFS,B1,,,2026-12-02\n",
+         "row 2, column po_number: PO 2XK4FDJ3 is not in shipment AVD00000002"},
+        {"no estimated delivery (DTM*017 is mandatory)",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B1,,,\n",
+         "row 2, column estimated_delivery: \"\" is not a date YYYY-MM-DD"},
         {"carrier mismatch",
-         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,FDEG,B1,,,\n",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,FDEG,B1,,,2026-12-02\n",
          "row 2, column shipment_id: carrier FDEG is not the carrier Amazon routed shipment "
          "AVD00000001 to (UPSN)"},
     };
@@ -200,11 +214,11 @@ TEST_SUITE("fulfilment") {
     // Shipped once, an SSCC can never ship again.
     tree.drop_3pl("shipped_ok.csv", header +
                                         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,"
-                                        "2026-11-28,UPSN,B1,,,\n");
+                                        "2026-11-28,UPSN,B1,,,2026-12-02\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     tree.drop_3pl("shipped_again.csv", header +
                                            "AVD00000002,7QW2MZ81,WID-S,1,006141410000000012,,"
-                                           "2026-11-28,ABFS,B2,,,\n");
+                                           "2026-11-28,ABFS,B2,,,2026-12-02\n");
     CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 65);
     CHECK(util::read_file((tree.error() / "shipped_again.csv.reason.txt").string())
               .find("006141410000000012 was already shipped") != std::string::npos);
@@ -234,7 +248,7 @@ TEST_SUITE("fulfilment") {
     tree.drop_3pl("shipped_p.csv",
                   "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,"
                   "bol_number,pro_number,tracking_number,estimated_delivery\nAVD00000001,2XK4FDJ3,"
-                  "WID-100,6,006141410000000012,,2026-11-28,OURC,BP1,,,\n");
+                  "WID-100,6,006141410000000012,,2026-11-28,OURC,BP1,,,2026-12-02\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     std::string asn = outputs(tree, "_856_");
     CHECK(asn.find("TD5**2*OURC~") != std::string::npos);
@@ -282,7 +296,7 @@ TEST_SUITE("fulfilment") {
     tree.drop_3pl("shipped_a.csv",
                   header +
                       "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,"
-                      "BA,,,\n");
+                      "BA,,,2026-12-02\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
           "partially_shipped\n");
@@ -290,7 +304,7 @@ TEST_SUITE("fulfilment") {
     tree.drop_3pl("shipped_b.csv",
                   header +
                       "AVD00000002,2XK4FDJ3,WID-200,24,006141410000000029,,2026-11-29,UPSN,"
-                      "BB,,,\n");
+                      "BB,,,2026-12-02\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices ORDER BY id") ==
