@@ -144,6 +144,21 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       carton.items.emplace_back(&row, *line);
     }
   }
+  // The 856 lists a pallet under one PO (HL O -> T): a pallet carries one PO's cartons.
+  std::map<std::string, std::pair<std::string, std::string>> pallet_po;  // pallet -> (PO, carton)
+  for (const std::string& id : carton_order) {
+    const Carton& carton = cartons[id];
+    if (carton.first->pallet_id.empty()) continue;
+    auto [where, fresh] =
+        pallet_po.try_emplace(carton.first->pallet_id, carton.first->po_number, id);
+    if (!fresh && where->second.first != carton.first->po_number) {
+      problems.push_back(
+          {carton.first->row, "pallet_id",
+           fmt::format("pallet {} already holds carton {} of PO {}; a pallet "
+                       "carries one PO",
+                       carton.first->pallet_id, where->second.second, where->second.first)});
+    }
+  }
   // Group into shipments; a shipment cannot mix freight terms.
   std::vector<Group> groups;
   for (const std::string& id : carton_order) {

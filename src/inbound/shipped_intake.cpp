@@ -273,6 +273,11 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
                                checked.row->quantity});
     }
     notice.weight_lb = transactions::pounds(weight);
+    int left = store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
+    if (left > 0) {
+      runner::log_warning(context, fmt::format("shipment {} left {} packed carton(s) behind",
+                                               shipment.supplier_reference, left));
+    }
     store::record_shipping(context.db, context.actor, shipment, file.id,
                            fmt::format("{} carton(s), BOL {}, carrier {}", notice.cartons,
                                        shipment.bol_number, shipment.carrier_scac));

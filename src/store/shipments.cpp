@@ -259,6 +259,36 @@ void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
   record_transition(db, actor, "shipment", shipment.id, shipment.state, "shipped", file_id, detail);
 }
 
+int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shipment,
+                           std::int64_t file_id) {
+  SQLite::Statement release(
+      db.sql(),
+      "UPDATE po_lines SET packed_units = packed_units - "
+      "(SELECT coalesce(sum(i.quantity), 0) FROM carton_items i JOIN cartons c "
+      "ON c.id = i.carton_id WHERE i.po_line_id = po_lines.id AND "
+      "c.shipment_id = ? AND c.shipped = 0 AND c.left_behind = 0) "
+      "WHERE id IN (SELECT i.po_line_id FROM carton_items i JOIN cartons c "
+      "ON c.id = i.carton_id WHERE c.shipment_id = ? AND c.shipped = 0 AND "
+      "c.left_behind = 0)");
+  release.bind(1, static_cast<std::int64_t>(shipment.id));
+  release.bind(2, static_cast<std::int64_t>(shipment.id));
+  release.exec();
+  SQLite::Statement mark(db.sql(),
+                         "UPDATE cartons SET left_behind = 1 WHERE shipment_id = ? AND "
+                         "shipped = 0 AND left_behind = 0 RETURNING id, sscc");
+  mark.bind(1, static_cast<std::int64_t>(shipment.id));
+  std::vector<std::pair<std::int64_t, std::string>> cartons;
+  while (mark.executeStep()) {
+    cartons.emplace_back(mark.getColumn(0).getInt64(), mark.getColumn(1).getString());
+  }
+  for (const auto& [id, sscc] : cartons) {
+    record_transition(db, actor, "carton", id, "packed", "left_behind", file_id,
+                      fmt::format("SSCC {} did not ship with {}; its units can be packed again",
+                                  sscc, shipment.supplier_reference));
+  }
+  return static_cast<int>(cartons.size());
+}
+
 void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
   SQLite::Statement update(db.sql(),
                            "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");

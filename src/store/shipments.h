@@ -90,6 +90,10 @@ void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pall
 bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id);
 // The lines of a PO with what is accepted and shipped, for its state after a shipment.
 std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id);
+// Marks the cartons of `shipment` that did not ship as left behind and gives their packed
+// units back to their PO lines. Returns how many cartons.
+int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shipment,
+                           std::int64_t file_id);
 // Adds shipped eaches to a carton item and its PO line.
 void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                        std::int64_t quantity);

@@ -271,6 +271,51 @@ TEST_SUITE("fulfilment") {
     CHECK(query_text(tree, "SELECT state FROM transaction_sets") == "routing_unmatched\n");
   }
 
+  TEST_CASE("a carton a shipment left behind gives its units back; a pallet carries one PO") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_mixed.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,6,C1,,P1,1,10,10,10,2026-11-28,WH1\n"
+                  "7QW2MZ81,WID-S,20,C2,,P1,1,10,10,10,2026-11-28,WH1\n");
+    CHECK(tree.run("avedi-route", {}, kDay2).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "ready_mixed.csv.reason.txt").string())
+              .find("row 3, column pallet_id: pallet P1 already holds carton C1 of PO 2XK4FDJ3; "
+                    "a pallet carries one PO") != std::string::npos);
+    tree.drop_3pl("ready_two.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,3,C1,,,1,10,10,10,2026-11-28,WH1\n"
+                  "2XK4FDJ3,WID-100,3,C2,,,1,10,10,10,2026-11-28,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    std::string routing =
+        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+        "00501*000002301*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2301*X*005010~\n"
+        "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\nSE*4*0001~\n"
+        "GE*1*2301~\nIEA*1*000002301~\n";
+    tree.drop("routing", routing);
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    tree.drop_3pl("shipped_one.csv",
+                  "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,"
+                  "bol_number,pro_number,tracking_number,estimated_delivery\n"
+                  "AVD00000001,2XK4FDJ3,WID-100,3,006141410000000012,,2026-11-28,UPSN,B1,,,"
+                  "2026-12-02\n");
+    testing_jobs::RunResult ship = tree.run("avedi-ship", {}, kDay3);
+    CHECK(ship.exit_code == 0);
+    CHECK(ship.output.find("shipment AVD00000001 left 1 packed carton(s) behind") !=
+          std::string::npos);
+    CHECK(query_text(tree,
+                     "SELECT packed_units, shipped_units FROM po_lines WHERE sku = "
+                     "'WID-100'") == "3|3\n");
+    // The 3 units left behind can be packed again.
+    tree.drop_3pl("ready_again.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,3,C3,,,1,10,10,10,2026-11-30,WH1\n");
+    CHECK(tree.run("avedi-route", {}, kDay3).exit_code == 0);
+  }
+
   TEST_CASE("partial shipments over two shipment files, then an invoice for each") {
     JobTree tree;
     released_orders(tree);
