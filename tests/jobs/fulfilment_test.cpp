@@ -11,7 +11,9 @@
 #include "x12/reader.h"
 
 namespace fs = std::filesystem;
+using testing_jobs::count;
 using testing_jobs::JobTree;
+using testing_jobs::query_text;
 
 namespace {
 
@@ -21,19 +23,6 @@ const std::map<std::string, std::string> kDay3 = {{"AVEDI_NOW", "2026-11-28T16:0
 
 std::string repo_file(const std::string& path) {
   return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);
-}
-
-std::string query_text(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, sql);
-  std::string out;
-  while (query.executeStep()) {
-    for (int column = 0; column < query.getColumnCount(); ++column) {
-      out += (column ? "|" : "") + query.getColumn(column).getString();
-    }
-    out += "\n";
-  }
-  return out;
 }
 
 // The sample story up to released POs (850s, stock, 855s).

@@ -1,6 +1,7 @@
 // Job fixture: fork/exec of the real binaries, so the tests see exactly what cron would.
 #include "job_fixture.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -176,6 +177,24 @@ std::map<std::string, std::string> JobTree::files_under(const fs::path& folder) 
     }
   }
   return files;
+}
+
+std::string query_text(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, sql);
+  std::string out;
+  while (query.executeStep()) {
+    for (int column = 0; column < query.getColumnCount(); ++column) {
+      out += (column ? "|" : "") + query.getColumn(column).getString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+long count(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
+  return db.execAndGet(sql).getInt64();
 }
 
 std::string amazon_850(int control, int orders) {

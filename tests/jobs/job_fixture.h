@@ -66,6 +66,11 @@ class JobTree {
   int drops_ = 0;
 };
 
+// Rows of `sql` on the tree's database, columns joined by '|', one line per row.
+std::string query_text(const JobTree& tree, const std::string& sql);
+// The single number `sql` returns.
+long count(const JobTree& tree, const std::string& sql);
+
 // The fixed clock of the golden runs.
 inline const std::map<std::string, std::string> kFixedNow = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
 

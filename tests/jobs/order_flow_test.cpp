@@ -1,6 +1,5 @@
 // Order intake end to end with the real jobs: 850 in (avedi-receive), stock (avedi-stock),
 // 855s and the order release (avedi-acknowledge).
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <csignal>
@@ -11,31 +10,15 @@
 #include "x12/reader.h"
 
 namespace fs = std::filesystem;
+using testing_jobs::count;
 using testing_jobs::JobTree;
 using testing_jobs::kFixedNow;
+using testing_jobs::query_text;
 
 namespace {
 
 std::string repo_file(const std::string& path) {
   return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);
-}
-
-std::string query_text(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, sql);
-  std::string out;
-  while (query.executeStep()) {
-    for (int column = 0; column < query.getColumnCount(); ++column) {
-      out += (column ? "|" : "") + query.getColumn(column).getString();
-    }
-    out += "\n";
-  }
-  return out;
-}
-
-long count(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getInt64();
 }
 
 // An Amazon 850 for `po` with one EA line of B0EXAMPLE1 (catalog WID-100).

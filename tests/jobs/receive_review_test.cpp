@@ -1,7 +1,6 @@
 // avedi-receive against the holes an independent review found: recovery must re-check what it
 // reads, one file must not stop the others, a copy of a duplicate still gets its answer,
 // --file stays out of avedi's own folders, a dry run after a crash touches nothing.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
@@ -12,17 +11,12 @@
 #include "util/file.h"
 
 namespace fs = std::filesystem;
+using testing_jobs::count;
 using testing_jobs::JobTree;
 using testing_jobs::kFixedNow;
+using testing_jobs::query_text;
 
-namespace {
-
-long count(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getInt64();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_SUITE("avedi-receive review") {
   TEST_CASE("after a crash, recovery does not follow a symlink nor wait on a FIFO") {

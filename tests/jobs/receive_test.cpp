@@ -1,5 +1,4 @@
 // avedi-receive end to end: the real executable on files in a scratch installation.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,8 +13,10 @@
 #include "util/file.h"
 
 namespace fs = std::filesystem;
+using testing_jobs::count;
 using testing_jobs::JobTree;
 using testing_jobs::kFixedNow;
+using testing_jobs::query_text;
 
 namespace {
 
@@ -38,11 +39,6 @@ std::string describe_tree(const JobTree& tree) {
     }
   }
   return out;
-}
-
-long count(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getInt64();
 }
 
 }  // namespace

@@ -1,28 +1,16 @@
 // Amazon's 997s reconcile the groups we sent; a missing one becomes overdue.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include "job_fixture.h"
 #include "util/file.h"
 
 namespace fs = std::filesystem;
+using testing_jobs::count;
 using testing_jobs::JobTree;
 using testing_jobs::kFixedNow;
+using testing_jobs::query_text;
 
 namespace {
-
-std::string query_text(const JobTree& tree, const std::string& sql) {
-  SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, sql);
-  std::string out;
-  while (query.executeStep()) {
-    for (int column = 0; column < query.getColumnCount(); ++column) {
-      out += (column ? "|" : "") + query.getColumn(column).getString();
-    }
-    out += "\n";
-  }
-  return out;
-}
 
 // Amazon's 997 for our group `functional_id` `group` (ISA13 `control`), with `body` segments.
 std::string amazon_997(int control, const std::string& functional_id, const std::string& group,
