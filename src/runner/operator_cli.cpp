@@ -11,6 +11,7 @@
 #include "runner/exit_codes.h"
 #include "runner/init_command.h"
 #include "runner/inspect_command.h"
+#include "runner/metrics_command.h"
 #include "runner/order_commands.h"
 #include "runner/repair_commands.h"
 #include "runner/status_command.h"
@@ -33,6 +34,7 @@ constexpr const char* kUsage =
     "  file ID                 one file's history and reason\n"
     "  retry FILE_ID           move a file from error/ back to its inbox (the next run takes it)\n"
     "  resend DOC_ID           deliver a sent document again: same bytes, same control numbers\n"
+    "  metrics                 the status figures as Prometheus text (node_exporter textfile)\n"
     "  init                    create avedi's own folders and the database\n"
     "  inspect FILE...         read X12 files, print what was found, every problem with its\n"
     "                          position, and the TA1/997 avedi would answer with (writes nothing)\n"
@@ -138,6 +140,11 @@ int run_operator_cli(int argc, char** argv) {
     StatusMode mode = parsed.values.count("check") ? StatusMode::kCheck : StatusMode::kShow;
     return with_config(parsed, command, [&](const Config& config, ReportFormat format) {
       return run_status(config, format, mode, std::cout);
+    });
+  }
+  if (command == "metrics") {
+    return with_config(parsed, command, [&](const Config& config, ReportFormat) {
+      return run_metrics(config, std::cout);
     });
   }
   if (command == "orders") {

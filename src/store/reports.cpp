@@ -61,6 +61,12 @@ Table last_runs(Db& db) {
       "(SELECT max(id) FROM runs WHERE job = r.job) ORDER BY r.job");
 }
 
+Table last_successful_runs(Db& db) {
+  return query_table(db,
+                     "SELECT job, max(ended_at) FROM runs WHERE exit_code IN (0, 65) "
+                     "AND job LIKE 'avedi-%' GROUP BY job ORDER BY job");
+}
+
 Table acknowledgments_due(Db& db, const std::string& limit) {
   return query_table(db,
                      "SELECT po_number, received_at, ack_due_at FROM purchase_orders "

@@ -25,6 +25,8 @@ Table shipments_by_state(Db& db);
 Table files_in_error(Db& db);
 Table unfinished_files_table(Db& db);
 Table last_runs(Db& db);
+// Per job, when its last run that ran (exit 0 or 65) ended: job, ended_at.
+Table last_successful_runs(Db& db);
 // Received POs whose 855 is due before `limit` (ISO time), oldest deadline first.
 Table acknowledgments_due(Db& db, const std::string& limit);
 Table undelivered_documents(Db& db);

@@ -85,6 +85,24 @@ TEST_SUITE("avedi operator command") {
           0);
   }
 
+  TEST_CASE("metrics speaks Prometheus text with the status figures") {
+    JobTree tree;
+    acknowledged_po(tree);
+    tree.drop("bad", "garbage");
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    testing_jobs::RunResult metrics =
+        tree.run_avedi({"metrics"}, {{"AVEDI_NOW", "2026-11-27T09:00:00Z"}});
+    CHECK(metrics.exit_code == 0);
+    for (const char* line :
+         {"avedi_purchase_orders{state=\"released\"} 1\n", "avedi_files_in_error 1\n",
+          "avedi_groups_without_997{type=\"855\"} 1\n",
+          "avedi_seconds_since_last_success{job=\"avedi-receive\"} 88200\n",
+          "# TYPE avedi_documents_rejected gauge\n"}) {
+      CAPTURE(line);
+      CHECK(metrics.output.find(line) != std::string::npos);
+    }
+  }
+
   TEST_CASE("files and file show every file and one file's history") {
     JobTree tree;
     tree.drop("bad", "garbage");
