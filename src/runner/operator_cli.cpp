@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runner/config.h"
+#include "runner/doctor_command.h"
 #include "runner/exit_codes.h"
 #include "runner/init_command.h"
 #include "runner/inspect_command.h"
@@ -34,6 +35,7 @@ constexpr const char* kUsage =
     "  file ID                 one file's history and reason\n"
     "  retry FILE_ID           move a file from error/ back to its inbox (the next run takes it)\n"
     "  resend DOC_ID           deliver a sent document again: same bytes, same control numbers\n"
+    "  doctor                  check folders, filesystems, database, catalog and clock\n"
     "  metrics                 the status figures as Prometheus text (node_exporter textfile)\n"
     "  init                    create avedi's own folders and the database\n"
     "  inspect FILE...         read X12 files, print what was found, every problem with its\n"
@@ -141,6 +143,11 @@ int run_operator_cli(int argc, char** argv) {
     return with_config(parsed, command, [&](const Config& config, ReportFormat format) {
       return run_status(config, format, mode, std::cout);
     });
+  }
+  if (command == "doctor") {
+    std::string path = config_path(
+        parsed.values.count("config") ? parsed.values["config"].as<std::string>() : "");
+    return run_doctor(path, std::cout);
   }
   if (command == "metrics") {
     return with_config(parsed, command, [&](const Config& config, ReportFormat) {

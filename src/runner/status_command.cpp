@@ -29,6 +29,14 @@ int run_status(const Config& config, ReportFormat format, StatusMode mode, std::
     }
   }
   store::Table runs = store::last_runs(db);
+  runs.columns.push_back("age");
+  for (auto& row : runs.rows) {
+    std::optional<util::TimePoint> started = util::parse_iso8601(row[2]);
+    long minutes = started ? static_cast<long>((now - *started).count() / 60) : -1;
+    row.push_back(minutes < 0     ? "?"
+                  : minutes < 120 ? fmt::format("{} min", minutes)
+                                  : fmt::format("{} h", minutes / 60));
+  }
   store::Table failed_runs;
   failed_runs.columns = runs.columns;
   for (const auto& row : runs.rows) {

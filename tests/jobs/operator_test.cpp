@@ -1,5 +1,10 @@
 // The operator's `avedi` command on a store built by the real jobs.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "job_fixture.h"
 #include "util/file.h"
@@ -103,6 +108,63 @@ TEST_SUITE("avedi operator command") {
     }
   }
 
+  TEST_CASE("doctor says all is well, or one line per problem with what to do") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);  // creates the database
+    testing_jobs::RunResult well = tree.run_avedi({"doctor"}, kDay1);
+    CHECK(well.exit_code == 0);
+    CHECK(well.output.find("all well") != std::string::npos);
+    fs::remove_all(tree.tpl_outbox());
+    tree.write_config_file("catalog.csv", "sku,case_pack\nWID-100,x\n");
+    testing_jobs::RunResult sick = tree.run_avedi({"doctor"}, kDay1);
+    CHECK(sick.exit_code == 1);
+    CHECK(sick.output.find("PROBLEM: tpl.outbox (" + tree.tpl_outbox().string() +
+                           ") does not exist") != std::string::npos);
+    CHECK(sick.output.find("column case_pack: \"x\" is not a whole number above 0") !=
+          std::string::npos);
+    CHECK(sick.output.find("2 problem(s)") != std::string::npos);
+  }
+
+  TEST_CASE("doctor reports a read-only outbox and a folder on another filesystem") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+    std::string outbox = tree.outbox().string();
+    std::string other = (tree.root() / "tmpfs-outbox").string();
+    fs::create_directory(other);
+    // A read-only bind mount and a small tmpfs need root; where they cannot be made, say so.
+    if (std::system(("mount --bind " + outbox + " " + outbox + " 2>/dev/null && mount -o " +
+                     "remount,ro,bind " + outbox + " 2>/dev/null")
+                        .c_str()) != 0 ||
+        std::system(("mount -t tmpfs -o size=1m tmpfs " + other + " 2>/dev/null").c_str()) != 0) {
+      std::system(("umount " + outbox + " 2>/dev/null").c_str());
+      MESSAGE("cannot mount here (not root?): read-only and cross-filesystem checks not run");
+      return;
+    }
+    tree.edit_config("outbox: ../3pl/outbox", "outbox: ../tmpfs-outbox");
+    testing_jobs::RunResult doctor = tree.run_avedi({"doctor"}, kDay1);
+    std::system(("umount " + outbox + " " + other).c_str());
+    CHECK(doctor.exit_code == 1);
+    CHECK(doctor.output.find("PROBLEM: as2.outbox (" + outbox + ") is not writable") !=
+          std::string::npos);
+    CHECK(doctor.output.find("PROBLEM: staging and tpl.outbox are on different filesystems") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("orders lists POs, filtered by state and date") {
+    JobTree tree;
+    acknowledged_po(tree);
+    CHECK(folded(tree.run_avedi({"orders"}, kDay1).output).find("PO3001X1 released") !=
+          std::string::npos);
+    CHECK(tree.run_avedi({"orders", "--state", "received"}, kDay1).output.find("(none)") !=
+          std::string::npos);
+    CHECK(tree.run_avedi({"orders", "--since", "2026-11-27"}, kDay1).output.find("(none)") !=
+          std::string::npos);
+    CHECK(tree.run_avedi({"orders", "--json"}, kDay1)
+              .output.rfind("[{\"po_number\":\"PO3001X1\"", 0) == 0);
+  }
+
   TEST_CASE("files and file show every file and one file's history") {
     JobTree tree;
     tree.drop("bad", "garbage");
@@ -136,6 +198,19 @@ TEST_SUITE("avedi operator repairs") {
     CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
     CHECK(fs::exists(tree.archive() / "2026/11/26/po-from-test-id"));
     CHECK(tree.run_avedi({"retry", "1"}, kDay1).exit_code == 65);  // no longer in error/
+  }
+
+  TEST_CASE("retry refuses while the job that owns the file runs") {
+    JobTree tree;
+    tree.drop("bad", "garbage");
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    std::string lock = tree.database().string() + ".avedi-receive.lock";
+    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT, 0600);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    testing_jobs::RunResult retry = tree.run_avedi({"retry", "1"}, kDay1);
+    ::close(fd);
+    CHECK(retry.exit_code == 75);
+    CHECK(fs::exists(tree.error() / "bad"));
   }
 
   TEST_CASE("resend delivers the same bytes and control numbers again, recorded") {
