@@ -9,6 +9,7 @@
 
 #include "exchange/csv.h"
 #include "exchange/ready_csv.h"
+#include "inbound/tpl_files.h"
 #include "model/sscc.h"
 #include "runner/outbox.h"
 #include "store/orders.h"
@@ -62,11 +63,9 @@ model::Decimal volume_cm3(const exchange::ReadyRow& row) {
 runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const store::FileRecord& file,
                                          std::string_view content) {
   using Kind = runner::FileOutcome::Kind;
-  if (std::optional<store::FileRecord> same =
-          store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
-    std::string what = fmt::format("same bytes as file #{} ({}); nothing packed twice", same->id,
-                                   same->original_name);
-    return {Kind::kDuplicate, what, what};
+  if (std::optional<runner::FileOutcome> again =
+          same_bytes_again(context, file, "nothing packed twice")) {
+    return *again;
   }
   std::vector<exchange::CsvProblem> problems;
   std::optional<std::vector<exchange::ReadyRow>> rows = exchange::parse_ready(content, problems);
@@ -184,14 +183,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
     group->cartons.push_back(id);
   }
   if (!problems.empty()) {
-    std::string reason;
-    for (const exchange::CsvProblem& problem : problems) {
-      reason += exchange::format_csv_problem(file.original_name, problem) + "\n";
-    }
-    reason += "nothing was packed, routed or labelled: a file with a bad row is refused whole";
-    return {Kind::kError, reason,
-            fmt::format("{} problem(s), first: {}", problems.size(),
-                        exchange::format_csv_problem(file.original_name, problems.front()))};
+    return refused_whole(file, problems, "nothing was packed, routed or labelled");
   }
 
   std::set<std::string> given_ssccs;
@@ -304,15 +296,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
 }
 
 runner::FileJobSpec ready_intake_spec(const runner::Config& config) {
-  runner::FileJobSpec spec;
-  spec.inbox = config.folders.tpl_inbox;
-  spec.kind = "csv";
-  spec.rules.wants = [](std::string_view name) {
-    return name.substr(0, 5) == "ready" && name.size() > 4 &&
-           name.substr(name.size() - 4) == ".csv";
-  };
-  spec.rules.readiness = [](const std::string&) { return runner::Readiness::kReady; };
-  return spec;
+  return tpl_csv_spec(config, "ready");
 }
 
 }  // namespace inbound

@@ -9,6 +9,7 @@
 
 #include "exchange/csv.h"
 #include "exchange/shipped_csv.h"
+#include "inbound/tpl_files.h"
 #include "model/sscc.h"
 #include "runner/outbox.h"
 #include "store/orders.h"
@@ -146,11 +147,9 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
                                            const store::FileRecord& file,
                                            std::string_view content) {
   using Kind = runner::FileOutcome::Kind;
-  if (std::optional<store::FileRecord> same =
-          store::find_processed_file_by_sha256(context.db, file.sha256, file.id)) {
-    std::string what = fmt::format("same bytes as file #{} ({}); nothing shipped twice", same->id,
-                                   same->original_name);
-    return {Kind::kDuplicate, what, what};
+  if (std::optional<runner::FileOutcome> again =
+          same_bytes_again(context, file, "nothing shipped twice")) {
+    return *again;
   }
   std::vector<exchange::CsvProblem> problems;
   std::optional<std::vector<exchange::ShippedRow>> rows =
@@ -185,14 +184,7 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
     }
   }
   if (!problems.empty()) {
-    std::string reason;
-    for (const exchange::CsvProblem& problem : problems) {
-      reason += exchange::format_csv_problem(file.original_name, problem) + "\n";
-    }
-    reason += "nothing was shipped and no ASN was sent: a file with a bad row is refused whole";
-    return {Kind::kError, reason,
-            fmt::format("{} problem(s), first: {}", problems.size(),
-                        exchange::format_csv_problem(file.original_name, problems.front()))};
+    return refused_whole(file, problems, "nothing was shipped and no ASN was sent");
   }
 
   std::vector<std::string> made;
@@ -315,15 +307,7 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
 }
 
 runner::FileJobSpec shipped_intake_spec(const runner::Config& config) {
-  runner::FileJobSpec spec;
-  spec.inbox = config.folders.tpl_inbox;
-  spec.kind = "csv";
-  spec.rules.wants = [](std::string_view name) {
-    return name.substr(0, 7) == "shipped" && name.size() > 4 &&
-           name.substr(name.size() - 4) == ".csv";
-  };
-  spec.rules.readiness = [](const std::string&) { return runner::Readiness::kReady; };
-  return spec;
+  return tpl_csv_spec(config, "shipped");
 }
 
 }  // namespace inbound
