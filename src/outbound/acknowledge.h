@@ -10,7 +10,7 @@
 
 namespace outbound {
 
-// The job's work (JobDefinition::run). Takes no --file. Throws runner::ConfigError when the
+// The job's work (JobDefinition::run); the job offers no --file. Throws runner::ConfigError when the
 // catalog is unreadable or invalid.
 runner::FileJobResult acknowledge_orders(runner::JobContext& context,
                                          const std::optional<std::string>& file);

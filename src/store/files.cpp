@@ -77,7 +77,7 @@ void set_file_work_path(Db& db, std::int64_t id, const std::string& work_path) {
 
 std::vector<FileRecord> unfinished_files(Db& db, const std::string& job) {
   SQLite::Statement query(db.sql(), std::string(kColumns) +
-                                        "WHERE job = ? AND state IN ('claiming', 'claimed') "
+                                        "WHERE job = ? AND state = 'claiming' "
                                         "ORDER BY id");
   query.bind(1, job);
   std::vector<FileRecord> files;

@@ -76,7 +76,7 @@ void finish_run(Db& db, std::int64_t run_id, const std::string& now, int exit_co
 std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& file);
 std::optional<FileRecord> find_file(Db& db, std::int64_t id);
 void set_file_work_path(Db& db, std::int64_t id, const std::string& work_path);
-// Files of `job` not yet in a terminal state (claiming, claimed), oldest first.
+// Files of `job` not yet in a terminal state (claiming), oldest first.
 std::vector<FileRecord> unfinished_files(Db& db, const std::string& job);
 // Changes state (and reason/stored path/sha256 when given), with its transition.
 void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const std::string& state,

@@ -50,7 +50,7 @@ Table files_in_error(Db& db) {
 Table unfinished_files_table(Db& db) {
   return query_table(db,
                      "SELECT id, job, original_name AS file, work_path, received_at FROM files "
-                     "WHERE state IN ('claiming', 'claimed') ORDER BY id");
+                     "WHERE state = 'claiming' ORDER BY id");
 }
 
 Table last_runs(Db& db) {

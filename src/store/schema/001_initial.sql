@@ -24,7 +24,7 @@ CREATE TABLE files (
   size            INTEGER NOT NULL,
   sha256          TEXT,                       -- NULL until read (files refused unread)
   kind            TEXT    NOT NULL,           -- x12, csv
-  state           TEXT    NOT NULL,           -- claiming, claimed, archived, duplicate, error
+  state           TEXT    NOT NULL,           -- claiming, archived, duplicate, error, retried
   reason          TEXT,                       -- why it is in error/ (or a duplicate of what)
   stored_path     TEXT,                       -- its final place in archive/ or error/
   received_at     TEXT    NOT NULL,
