@@ -20,6 +20,42 @@ std::string lower_trimmed(std::string_view text) {
   return out;
 }
 
+// Bytes no 3PL file has a reason to hold, reported once per record and kind: they are a sign
+// of a wrong encoding (UTF-16, a BOM pasted mid-file), a binary file, or an attempt to smuggle
+// something past a later reader. A tab is allowed (it is trimmed like a space), and line breaks
+// are allowed inside quoted cells.
+class OddBytes {
+ public:
+  OddBytes(int record_row, std::vector<CsvProblem>& problems)
+      : record_row_(record_row), problems_(problems) {}
+
+  // Checks text[at]; `cell` is the 1-based cell it belongs to.
+  void check(std::string_view text, std::size_t at, std::size_t cell, bool quoted) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c == 0xEF && text.substr(at, 3) == "\xEF\xBB\xBF") {
+      report(bom_, cell, "a byte-order mark (U+FEFF) inside the file");
+    } else if (c == '\r' && !quoted && (at + 1 >= text.size() || text[at + 1] != '\n')) {
+      report(lone_cr_, cell,
+             "a carriage return without a line feed (line ends must be LF or CRLF)");
+    } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      report(control_, cell, fmt::format("contains the control character 0x{:02X}", c));
+    }
+  }
+
+ private:
+  void report(bool& done, std::size_t cell, const std::string& what) {
+    if (done) return;
+    done = true;
+    problems_.push_back({record_row_, "", fmt::format("cell {}: {}", cell, what)});
+  }
+
+  int record_row_;
+  std::vector<CsvProblem>& problems_;
+  bool bom_ = false;
+  bool lone_cr_ = false;
+  bool control_ = false;
+};
+
 // Splits the next record starting at `at`; returns false at end of text. `row` counts
 // physical lines so quoted line breaks keep row numbers true to the file.
 bool next_record(std::string_view text, std::size_t& at, int& row, int& record_row,
@@ -27,11 +63,13 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
   cells.clear();
   if (at >= text.size()) return false;
   record_row = row;
+  OddBytes odd(record_row, problems);
   std::string cell;
   bool quoted = false;
   bool was_quoted = false;
   while (at < text.size()) {
     char c = text[at];
+    odd.check(text, at, cells.size() + 1, quoted);
     if (quoted) {
       if (c == '"') {
         if (at + 1 < text.size() && text[at + 1] == '"') {

@@ -154,6 +154,22 @@ TEST_SUITE("exchange::parse_csv") {
           Lines{"inv.csv: row 2: cell 1: a quote inside an unquoted cell (quote the whole cell)"});
   }
 
+  TEST_CASE("refuses a BOM after the start, a lone CR and control bytes, once per row and kind") {
+    using namespace std::string_literals;
+    CHECK(problems_in("sku,available\nA,5\n\xEF\xBB\xBF"
+                      "B,6\n") ==
+          Lines{"inv.csv: row 3: cell 1: a byte-order mark (U+FEFF) inside the file"});
+    CHECK(problems_in("sku,available\r\nA,5\rB,6\r\n") ==
+          Lines{"inv.csv: row 2: cell 2: a carriage return without a line feed (line ends must "
+                "be LF or CRLF)",
+                "inv.csv: row 2: has 3 cells, the header has 2"});
+    CHECK(problems_in("sku,available\nA\0\0B,5\nC,\x7F\n"s) ==
+          Lines{"inv.csv: row 2: cell 1: contains the control character 0x00",
+                "inv.csv: row 3: cell 2: contains the control character 0x7F"});
+    // Inside quotes a line break is data; a tab is trimmed like a space anywhere.
+    CHECK(problems_in("sku,available\n\"A\r\nB\",\t5\n") == Lines{});
+  }
+
   TEST_CASE("refuses an empty file") {
     const char* const cases[] = {"", "\xEF\xBB\xBF", "\n\n", "\r\n"};
     for (const char* text : cases) {
