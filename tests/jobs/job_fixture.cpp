@@ -4,6 +4,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -112,6 +114,18 @@ RunResult JobTree::run_avedi(const std::vector<std::string>& args,
 RunResult JobTree::run(const std::string& job, const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& env, long kill_after_us,
                        ConfigArgument config_argument) const {
+  return run_process(job, args, env, kill_after_us, config_argument, RunLimits{});
+}
+
+RunResult JobTree::run_limited(const std::string& job, const RunLimits& limits,
+                               const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env) const {
+  return run_process(job, args, env, 0, ConfigArgument::kAdd, limits);
+}
+
+RunResult JobTree::run_process(const std::string& job, const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env, long kill_after_us,
+                               ConfigArgument config_argument, const RunLimits& limits) const {
   std::string binary = std::string(AVEDI_BINARY_DIR) + "/" + job;
   fs::path output_path = root_ / ("run-output-" + std::to_string(::getpid()) + ".txt");
   std::vector<std::string> argv_text{binary};
@@ -141,6 +155,13 @@ RunResult JobTree::run(const std::string& job, const std::vector<std::string>& a
     int fd = ::open(output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(fd, 1);
     ::dup2(fd, 2);
+    if (limits.address_space_bytes > 0 && kAddressSpaceLimitWorks) {
+      struct rlimit limit;
+      limit.rlim_cur = limits.address_space_bytes;
+      limit.rlim_max = limits.address_space_bytes;
+      if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
+    }
+    if (limits.umask >= 0) ::umask(static_cast<mode_t>(limits.umask));
     ::execve(binary.c_str(), argv_c.data(), env_c.data());
     ::_exit(127);
   }
@@ -149,8 +170,21 @@ RunResult JobTree::run(const std::string& job, const std::vector<std::string>& a
     ::kill(pid, SIGKILL);
   }
   int status = 0;
-  ::waitpid(pid, &status, 0);
   RunResult result;
+  if (limits.timeout_seconds > 0) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.timeout_seconds);
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        result.timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  } else {
+    ::waitpid(pid, &status, 0);
+  }
   if (WIFEXITED(status)) {
     result.exit_code = WEXITSTATUS(status);
   } else if (WIFSIGNALED(status)) {

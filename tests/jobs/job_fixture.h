@@ -3,6 +3,7 @@
 // snapshots of folders to compare before and after.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -13,10 +14,36 @@ namespace testing_jobs {
 namespace fs = std::filesystem;
 
 struct RunResult {
-  int exit_code = -1;  // -1 when killed by a signal
-  int signal = 0;      // the signal that ended it, 0 when it exited
-  std::string output;  // stdout and stderr together
+  int exit_code = -1;      // -1 when killed by a signal
+  int signal = 0;          // the signal that ended it, 0 when it exited
+  bool timed_out = false;  // killed because it ran past RunLimits::timeout_seconds
+  std::string output;      // stdout and stderr together
 };
+
+// What a hostile-input run is confined to.
+struct RunLimits {
+  // setrlimit(RLIMIT_AS) of the job: bad input must not make it allocate without bound.
+  // Not applied when built with AddressSanitizer (see kAddressSpaceLimitWorks).
+  std::uint64_t address_space_bytes = 0;
+  int timeout_seconds = 0;  // SIGKILL after this long (a FIFO must never block a run)
+  int umask = -1;           // the job's umask, -1 to inherit
+};
+
+// False under AddressSanitizer: its shadow memory reserves terabytes of address space, so an
+// RLIMIT_AS of any useful size makes every ASan binary fail at start. The job binaries are
+// built with the same flags as this test binary, so its own build tells. The ASan suite still
+// runs the corpus (every other check holds); only the memory bound is not enforced there.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSpaceLimitWorks = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSpaceLimitWorks = false;
+#else
+inline constexpr bool kAddressSpaceLimitWorks = true;
+#endif
+#else
+inline constexpr bool kAddressSpaceLimitWorks = true;
+#endif
 
 class JobTree {
  public:
@@ -53,6 +80,11 @@ class JobTree {
                 const std::map<std::string, std::string>& env = {}, long kill_after_us = 0,
                 ConfigArgument config_argument = ConfigArgument::kAdd) const;
 
+  // run() under `limits` (memory, time, umask).
+  RunResult run_limited(const std::string& job, const RunLimits& limits,
+                        const std::vector<std::string>& args = {},
+                        const std::map<std::string, std::string>& env = {}) const;
+
   // Runs `avedi <args...> --config <this tree's config>`.
   RunResult run_avedi(const std::vector<std::string>& args,
                       const std::map<std::string, std::string>& env = {}) const;
@@ -62,6 +94,10 @@ class JobTree {
   std::map<std::string, std::string> files_under(const fs::path& folder) const;
 
  private:
+  RunResult run_process(const std::string& job, const std::vector<std::string>& args,
+                        const std::map<std::string, std::string>& env, long kill_after_us,
+                        ConfigArgument config_argument, const RunLimits& limits) const;
+
   fs::path root_;
   int drops_ = 0;
 };
