@@ -15,12 +15,33 @@ struct Found {
   int first_line = 0;
 };
 
+// A value avedi sends back (855, 753, 856, 810, the 3PL's CSV) must be writable in every
+// document it goes into: ASCII, and no '^' (the repetition separator of the 5010 753). The
+// reader already reports control characters and delimiters. Without this check such a PO is
+// accepted here, and then every avedi-acknowledge run fails on it (exit 74) for all POs.
+void check_sendable(SetIssues& issues, int position, int element, std::string_view value) {
+  for (unsigned char c : value) {
+    if (c >= 0x80 || c == '^') {
+      issues.bad_element(position, element, 6,
+                         fmt::format("{} holds a character avedi cannot send back in its answers "
+                                     "(only ASCII without ^)",
+                                     x12::quote_value(value)));
+      return;
+    }
+  }
+}
+
 // Reads PO1 into a line; reports what is wrong with it.
 std::optional<model::OrderLine> read_line(const x12::Segment& po1, int position,
                                           SetIssues& issues) {
   model::OrderLine line;
   bool ok = true;
   line.line_id = std::string(po1.element(1));
+  for (std::size_t element = 1; element <= po1.element_count(); ++element) {
+    if (element != 2 && element != 4) {  // quantity and price are numbers, checked below
+      check_sendable(issues, position, static_cast<int>(element), po1.element(element));
+    }
+  }
   std::string_view quantity = po1.element(2);
   std::optional<model::Decimal> parsed = model::Decimal::parse(quantity);
   if (quantity.empty() || !parsed || parsed->units() % model::Decimal::kUnit != 0 ||
@@ -88,6 +109,7 @@ std::optional<model::PurchaseOrder> read_purchase_order(
       order.purpose = std::string(segment.element(1));
       order.order_type = std::string(segment.element(2));
       order.po_number = std::string(segment.element(3));
+      check_sendable(issues, position, 3, order.po_number);
       order.order_date = std::string(segment.element(5));
     } else if (id == "REF" && segment.element(1) == amazon::kVendorCodeQualifier &&
                !found.vendor_ref) {
@@ -113,6 +135,7 @@ std::optional<model::PurchaseOrder> read_purchase_order(
     } else if (id == "N1" && segment.element(1) == amazon::kShipToEntity && !found.ship_to) {
       found.ship_to = position;
       order.ship_to_fc = std::string(segment.element(4));
+      check_sendable(issues, position, 4, order.ship_to_fc);
       if (order.ship_to_fc.empty()) {
         issues.bad_element(position, 4, 1, "the ship-to has no fulfilment centre code (N104)");
       }

@@ -222,6 +222,15 @@ void check_elements(const Segment& segment, Release release,
       const ElementRule& element_rule = rule->elements[position - 1];
       if (element_rule.type == ElementType::kComposite) {
         check_composite(value, element_rule, position, delimiters.component, problems);
+      } else if (value.find(delimiters.component) != std::string_view::npos) {
+        // A component separator inside a simple element is a sender's error (X12.6: delimiters
+        // may not occur in data), and taking the value would carry it into what avedi sends
+        // back (an 855 echoing the PO number), which cannot then be written. (A repetition
+        // separator is not checked: senders reuse ISA11 characters such as '-' in data.)
+        problems.push_back({position, 0, element_rule.reference, 6, std::string(value),
+                            fmt::format("{} contains the component separator \"{}\", which "
+                                        "cannot be data",
+                                        quote_value(value), delimiters.component)});
       } else {
         check_value(value, element_rule, position, 0, problems);
       }
