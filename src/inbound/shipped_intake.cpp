@@ -112,21 +112,31 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
   return Checked{&row, *line, carton, sscc, pallet};
 }
 
-std::string shipment_problem(const store::ShipmentRecord& shipment, const exchange::ShippedRow& row,
-                             const exchange::ShippedRow& first) {
+// What is wrong with shipping `row` as part of `shipment`, and in which column: a problem
+// must name the cell the 3PL has to fix (a wrong carrier is not a wrong shipment id).
+struct ShipmentProblem {
+  std::string column;
+  std::string message;  // empty when there is none
+};
+
+ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
+                                 const exchange::ShippedRow& row,
+                                 const exchange::ShippedRow& first) {
   if (shipment.state == "shipped") {
-    return fmt::format("shipment {} was already shipped", shipment.supplier_reference);
+    return {"shipment_id",
+            fmt::format("shipment {} was already shipped", shipment.supplier_reference)};
   }
   if (shipment.freight_terms == "collect") {
     if (shipment.state != "routed" || shipment.arn.empty()) {
-      return fmt::format(
-          "shipment {} is collect freight and has no routing from Amazon yet "
-          "(no 754, no ARN): it must not leave",
-          shipment.supplier_reference);
+      return {"shipment_id",
+              fmt::format("shipment {} is collect freight and has no routing from Amazon yet "
+                          "(no 754, no ARN): it must not leave",
+                          shipment.supplier_reference)};
     }
     if (row.carrier_scac != shipment.carrier_scac) {
-      return fmt::format("carrier {} is not the carrier Amazon routed shipment {} to ({})",
-                         row.carrier_scac, shipment.supplier_reference, shipment.carrier_scac);
+      return {"carrier_scac",
+              fmt::format("carrier {} is not the carrier Amazon routed shipment {} to ({})",
+                          row.carrier_scac, shipment.supplier_reference, shipment.carrier_scac)};
     }
   }
   for (auto [column, a, b] : {std::tuple{"ship_date", row.ship_date, first.ship_date},
@@ -134,11 +144,11 @@ std::string shipment_problem(const store::ShipmentRecord& shipment, const exchan
                               std::tuple{"bol_number", row.bol_number, first.bol_number},
                               std::tuple{"pro_number", row.pro_number, first.pro_number}}) {
     if (a != b) {
-      return fmt::format("{} \"{}\" differs from row {} (\"{}\") of the same shipment", column, a,
-                         first.row, b);
+      return {column, fmt::format("{} \"{}\" differs from row {} (\"{}\") of the same shipment",
+                                  column, a, first.row, b)};
     }
   }
-  return "";
+  return {};
 }
 
 }  // namespace
@@ -173,8 +183,9 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         work.push_back({*shipment, &row, {}});
         entry = std::prev(work.end());
       }
-      if (std::string why = shipment_problem(entry->shipment, row, *entry->first); !why.empty()) {
-        problems.push_back({row.row, "shipment_id", why});
+      if (ShipmentProblem why = shipment_problem(entry->shipment, row, *entry->first);
+          !why.message.empty()) {
+        problems.push_back({row.row, why.column, why.message});
         continue;
       }
       if (std::optional<Checked> checked =

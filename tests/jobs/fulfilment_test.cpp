@@ -186,7 +186,7 @@ TEST_SUITE("fulfilment") {
          "row 2, column estimated_delivery: \"\" is not a date YYYY-MM-DD"},
         {"carrier mismatch",
          "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,FDEG,B1,,,2026-12-02\n",
-         "row 2, column shipment_id: carrier FDEG is not the carrier Amazon routed shipment "
+         "row 2, column carrier_scac: carrier FDEG is not the carrier Amazon routed shipment "
          "AVD00000001 to (UPSN)"},
     };
     for (const Case& c : routed_cases) {
