@@ -281,6 +281,14 @@ class FileLoop {
       return;
     }
     if (!util::entry_exists(file.work_path)) return;  // moved before an interruption
+    // An inbound file keeps the mode the gateway gave it (0666 from a lax umask) unless set
+    // here, before it is stored. A hard-linked file is moved but not changed: see
+    // set_mode_unless_shared.
+    if (util::set_mode_unless_shared(file.work_path, context_.config.file_mode) ==
+        util::ModeChange::kSharedHardLink) {
+      context_.log.warn("{}: has other hard links; stored as it is, its mode not changed",
+                        file.original_name);
+    }
     while (true) {
       if (file.state == "error" && !reason_file_ready(file)) {
         relocate(file);

@@ -43,7 +43,7 @@ int report_overdue(JobContext& context) {
 int run_with(const JobDefinition& job, const JobOptions& options, const Config& config) {
   LogTarget target = options.dry_run ? LogTarget::kStderrOnly : LogTarget::kStderrAndFile;
   std::shared_ptr<spdlog::logger> log =
-      make_job_logger(job.name, config.folders.log, target, options.verbose);
+      make_job_logger(job.name, config.folders.log, config.file_mode, target, options.verbose);
   std::unique_ptr<RunLock> lock;
   if (!options.dry_run) {
     lock = std::make_unique<RunLock>(config.folders.database + "." + job.name + ".lock");

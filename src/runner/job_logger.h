@@ -13,8 +13,9 @@ namespace runner {
 
 enum class LogTarget { kStderrAndFile, kStderrOnly };
 
-// Throws spdlog::spdlog_ex (a std::exception) when the log file cannot be opened.
+// The log file is given `file_mode` (the config's), whatever the umask. Throws
+// spdlog::spdlog_ex (a std::exception) when the log file cannot be opened.
 std::shared_ptr<spdlog::logger> make_job_logger(const std::string& job, const std::string& file,
-                                                LogTarget target, bool verbose);
+                                                unsigned file_mode, LogTarget target, bool verbose);
 
 }  // namespace runner

@@ -70,8 +70,8 @@ int run_resend(const Config& config, long long document_id, std::ostream& out, s
     return kExitLocked;
   }
   util::TimePoint now = util::now();
-  std::shared_ptr<spdlog::logger> log =
-      make_job_logger("avedi", config.folders.log, LogTarget::kStderrAndFile, false);
+  std::shared_ptr<spdlog::logger> log = make_job_logger(
+      "avedi", config.folders.log, config.file_mode, LogTarget::kStderrAndFile, false);
   RealEffects effects(config.file_mode);
   // The document's own job's staging folder and identity: its delivery is that job's.
   JobContext context{

@@ -4,9 +4,11 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -36,15 +38,38 @@ void configure(SQLite::Database& database, bool on_disk) {
   }
 }
 
+// The store holds every document and partner detail: owner-only (0600), whatever the umask.
+constexpr mode_t kDatabaseMode = 0600;
+
+// Creates `path` empty with mode 0600 before SQLite opens it, so it never exists with the
+// umask's mode (SQLite would create it 0644 & ~umask). An existing file is left as it is.
+void create_private(const std::string& path) {
+  int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, kDatabaseMode);
+  if (fd < 0) return;  // exists already (or cannot be created: SQLite will say why)
+  ::fchmod(fd, kDatabaseMode);
+  ::close(fd);
+}
+
+void keep_private(const std::string& path) {
+  struct stat info;
+  if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+      (info.st_mode & 07777) != kDatabaseMode) {
+    ::chmod(path.c_str(), kDatabaseMode);
+  }
+}
+
 }  // namespace
 
 Db::Db(const std::string& path, OpenMode mode) {
   if (mode == OpenMode::kReadWrite) {
-    bool created = !std::filesystem::exists(path);
+    create_private(path);
     database_ = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
-    if (created) ::chmod(path.c_str(), 0600);
     configure(*database_, true);
+    // SQLite gives -wal and -shm the database's mode; these calls also repair an older
+    // installation whose files got the umask default.
+    for (const char* suffix : {"", "-wal", "-shm"}) keep_private(path + suffix);
   } else if (mode == OpenMode::kReadOnly) {
     if (!std::filesystem::exists(path)) {
       throw std::runtime_error(path + ": no database yet (avedi init creates it)");

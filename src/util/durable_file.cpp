@@ -40,6 +40,14 @@ void sync_directory(const std::string& directory) {
 void write_durably(const std::string& path, std::string_view content, unsigned mode) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
   if (fd < 0) fail(path, "cannot create");
+  // open(2) applies the process umask to `mode`; the configured mode must hold whatever the
+  // umask of cron or a shell is (a umask of 000 would otherwise give world-readable EDI).
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    fail(path, "cannot set its mode");
+  }
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -74,6 +82,16 @@ void move_durably(const std::string& from, const std::string& to) {
   sync_directory(to_parent);
   std::string from_parent = parent_of(from);
   if (from_parent != to_parent) sync_directory(from_parent);
+}
+
+ModeChange set_mode_unless_shared(const std::string& path, unsigned mode) {
+  struct stat info;
+  if (::lstat(path.c_str(), &info) != 0) fail(path, "cannot stat");
+  if (!S_ISREG(info.st_mode)) return ModeChange::kNotRegular;
+  if (info.st_nlink > 1) return ModeChange::kSharedHardLink;
+  if ((info.st_mode & 07777) == mode) return ModeChange::kAlreadySet;
+  if (::chmod(path.c_str(), static_cast<mode_t>(mode)) != 0) fail(path, "cannot set its mode");
+  return ModeChange::kChanged;
 }
 
 bool entry_exists(const std::string& path) {

@@ -9,7 +9,8 @@
 
 namespace util {
 
-// Creates (or truncates) `path`, writes `content`, fsyncs the file and its directory.
+// Creates (or truncates) `path` with exactly `mode` (the umask does not apply), writes
+// `content`, fsyncs the file and its directory.
 // Throws IoError naming the path (e.g. on a full disk: nothing may be marked written then).
 void write_durably(const std::string& path, std::string_view content, unsigned mode = 0640);
 
@@ -19,6 +20,13 @@ void move_durably(const std::string& from, const std::string& to);
 
 // fsyncs a directory so a rename or create in it is on disk. Throws IoError.
 void sync_directory(const std::string& directory);
+
+enum class ModeChange { kChanged, kAlreadySet, kNotRegular, kSharedHardLink };
+
+// Gives the regular file `path` exactly `mode`, unless it has more than one hard link: its inode
+// (mode included) is then shared with a name outside avedi's folders, which avedi must never
+// modify. A symlink, FIFO or device is left alone (never followed). Throws IoError.
+ModeChange set_mode_unless_shared(const std::string& path, unsigned mode);
 
 // True when `path` exists (any kind of entry, a dangling symlink included).
 bool entry_exists(const std::string& path);
