@@ -87,7 +87,9 @@ SetOutcome RoutingIntake::store(runner::JobContext& context, const x12::Transact
   request.outbox = runner::Outbox::kThirdParty;
   request.file_name = fmt::format("routing_{}.csv", routed.supplier_reference);
   if (store::find_document_by_file_name(context.db, request.file_name)) {
-    request.file_name = fmt::format("routing_{}_{}.csv", routed.supplier_reference, routed.arn);
+    // The ARN is Amazon's text (X12 AN allows '/'): it must not make the name a path.
+    request.file_name = fmt::format("routing_{}_{}.csv", routed.supplier_reference,
+                                    runner::file_name_part(routed.arn));
   }
   request.source_file_id = file.id;
   request.build = [&](const runner::ControlNumbers&) { return csv; };

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "store/database.h"
 #include "util/crash_point.h"
@@ -90,6 +91,16 @@ std::string amazon_interchange(const JobContext& context, const ControlNumbers& 
   return writer.finish();
 }
 
+std::string file_name_part(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '-';
+    out += plain ? c : '_';
+  }
+  return out;
+}
+
 std::string document_file_name(const std::string& type, std::int64_t interchange_control) {
   return fmt::format("avedi_{}_{:09}.edi", type, interchange_control);
 }
@@ -110,6 +121,11 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
     if (request.uses_group) document.group_control = std::to_string(numbers.group);
     document.file_name = document_file_name(request.type, numbers.interchange);
   } else {
+    // Staging and the outbox are joined with this name: a separator would leave them.
+    if (request.file_name.find('/') != std::string::npos || request.file_name == "." ||
+        request.file_name == ".." || request.file_name.empty()) {
+      throw std::logic_error("document file name is not a plain name: " + request.file_name);
+    }
     document.file_name = request.file_name;
   }
   document.job = context.actor.job;

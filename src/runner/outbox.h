@@ -73,6 +73,10 @@ std::string amazon_interchange(const JobContext& context, const ControlNumbers& 
                                std::string_view functional_id, std::string_view set_id,
                                X12Version version, const std::vector<x12::SegmentBuilder>& body);
 
+// `text` (a partner's value, e.g. an ARN) made fit to be part of a file name: every byte but
+// [A-Za-z0-9.-] becomes '_', so no value can name a path ("../x", "/etc") or hide a character.
+std::string file_name_part(std::string_view text);
+
 // The file name of a document: avedi_<type>_<ISA13 as 9 digits>.edi (only [A-Za-z0-9._-]).
 std::string document_file_name(const std::string& type, std::int64_t interchange_control);
 
