@@ -283,6 +283,10 @@ runner::FileJobSpec x12_intake_spec(const runner::Config& config) {
   spec.kind = "x12";
   spec.rules.wants = [](std::string_view) { return true; };
   spec.rules.readiness = x12_readiness;
+  spec.rules.describe_incomplete = [max_bytes =
+                                        config.intake.max_file_bytes](const std::string& path) {
+    return x12_incomplete_detail(path, max_bytes);
+  };
   return spec;
 }
 

@@ -6,6 +6,7 @@
 // as "unhandled".
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,5 +33,10 @@ runner::FileJobSpec x12_intake_spec(const runner::Config& config);
 // kReady when the file ends with an IEA segment (or is not X12 at all: the reader will say
 // so), kWait while the last interchange has no IEA yet.
 runner::Readiness x12_readiness(const std::string& path);
+
+// For a file refused as incomplete: every problem the reader finds, one a line with its byte
+// offset (e.g. "file ends at byte 357 without IEA"); "" when it cannot be read. Nothing is
+// answered for such a file: Amazon resends what we never acknowledged.
+std::string x12_incomplete_detail(const std::string& path, std::uint64_t max_bytes);
 
 }  // namespace inbound

@@ -7,7 +7,9 @@
 #include <fstream>
 
 #include "inbound/x12_intake.h"
+#include "util/file.h"
 #include "x12/isa_header.h"
+#include "x12/reader.h"
 
 namespace inbound {
 namespace {
@@ -59,6 +61,24 @@ runner::Readiness x12_readiness(const std::string& path) {
   std::string iea = std::string("IEA") + layout->delimiters.element;
   return segment.compare(begin, iea.size(), iea) == 0 ? runner::Readiness::kReady
                                                       : runner::Readiness::kWait;
+}
+
+std::string x12_incomplete_detail(const std::string& path, std::uint64_t max_bytes) {
+  std::string content;
+  try {
+    content = util::read_regular_file(path, max_bytes);
+  } catch (const util::IoError&) {
+    return "";  // the refusal itself says enough
+  }
+  std::size_t slash = path.find_last_of('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  x12::Issues issues;
+  x12::read_document(content, name, issues);
+  std::string detail;
+  for (const x12::Issue& issue : issues) {
+    detail += (detail.empty() ? "" : "\n") + x12::format_issue(issue);
+  }
+  return detail;
 }
 
 }  // namespace inbound

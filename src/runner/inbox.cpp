@@ -94,6 +94,10 @@ std::vector<Candidate> scan_inbox(const std::string& folder, const InboxRules& r
         entry.candidate.refusal = fmt::format(
             "{} still looks incomplete after {} seconds (intake.max_incomplete_seconds)", name,
             intake.max_incomplete_seconds);
+        if (rules.describe_incomplete) {
+          std::string detail = rules.describe_incomplete(entry.candidate.path);
+          if (!detail.empty()) entry.candidate.refusal += "\n" + detail;
+        }
       }
     }
     entry.mtime_ns =

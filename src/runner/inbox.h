@@ -23,6 +23,9 @@ struct InboxRules {
   std::function<bool(std::string_view name)> wants;
   // Whether a regular file's content is complete (e.g. X12: ends with an IEA).
   std::function<Readiness(const std::string& path)> readiness;
+  // Optional: for a file refused as incomplete, where and how it ends (one problem a line, with
+  // its position), added to the reason so an operator sees what was cut. May read the file.
+  std::function<std::string(const std::string& path)> describe_incomplete;
 };
 
 struct Candidate {
