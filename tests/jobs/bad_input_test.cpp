@@ -225,6 +225,28 @@ TEST_SUITE("hostile input corpus") {
     CHECK(csv >= 30);
   }
 
+  TEST_CASE("the address-space limit the corpus runs under is real") {
+    if (!testing_jobs::kAddressSpaceLimitWorks) return;  // ASan build: see job_fixture.h
+    // The 100 MB segment needs about 300 MB (peak RSS); under 64 MiB the same run cannot finish,
+    // so the corpus passing under 512 MiB shows the limit was there and memory stayed bounded.
+    JobTree tree;
+    configure_for_corpus(tree);
+    BadCase huge;
+    for (const BadCase& c : testing_jobs::load_bad_cases()) {
+      if (c.file.find("h01-") != std::string::npos) huge = c;
+    }
+    REQUIRE_FALSE(huge.file.empty());
+    drop_bad(huge, tree.inbox());
+    testing_jobs::RunLimits tight = corpus_limits();
+    tight.address_space_bytes = 64ull << 20;
+    testing_jobs::RunResult run = tree.run_limited("avedi-receive", tight, {}, kFixedNow);
+    // Out of memory is an environment failure: exit 74, the file kept claimed for the next run.
+    CHECK(run.exit_code == 74);
+    CHECK(run.output.find("std::bad_alloc (left for the next run)") != std::string::npos);
+    CHECK_FALSE(fs::exists(tree.error() / huge.inbox_name()));
+    CHECK(tree.files_under(tree.root() / "work").size() == 1);
+  }
+
   TEST_CASE("every X12 file: its reason and position, its 997/TA1, the good file unharmed") {
     for (const BadCase& c : testing_jobs::load_bad_cases()) {
       if (c.job != "avedi-receive") continue;
