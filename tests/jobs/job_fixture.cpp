@@ -93,6 +93,13 @@ void JobTree::drop(const std::string& name, const std::string& content) {
                       fs::file_time_type::clock::now() - std::chrono::seconds(1000 - drops_++));
 }
 
+void JobTree::copy_from(const JobTree& other) {
+  for (const auto& entry : fs::directory_iterator(root_)) fs::remove_all(entry.path());
+  for (const auto& entry : fs::directory_iterator(other.root())) {
+    fs::copy(entry.path(), root_ / entry.path().filename(), fs::copy_options::recursive);
+  }
+}
+
 void JobTree::write_config_file(const std::string& name, const std::string& content) const {
   std::ofstream(root_ / "config" / name, std::ios::binary) << content;
 }

@@ -62,6 +62,11 @@ class JobTree {
   fs::path tpl_inbox() const { return root_ / "3pl" / "inbox"; }
   fs::path tpl_outbox() const { return root_ / "3pl" / "outbox"; }
 
+  // Replaces this tree's folders, config and database with a copy of `other`'s (its config
+  // names folders relative to itself, so the copy works in place). For tests that start many
+  // cases from one prepared state.
+  void copy_from(const JobTree& other);
+
   // Writes config/<name> (e.g. the catalog).
   void write_config_file(const std::string& name, const std::string& content) const;
   // Writes `content` to the 3PL inbox, dated after every earlier drop.
