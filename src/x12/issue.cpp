@@ -32,8 +32,24 @@ std::string printable(std::string_view value) {
 
 namespace {
 
+// Partner bytes as they may appear in a log line or reason file: whole, but with control and
+// non-ASCII bytes as \xNN, so a segment id, control number or file name cannot break a line or
+// send escape sequences to the terminal of whoever reads the reason.
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += c;
+    } else {
+      out += fmt::format("\\x{:02X}", byte);
+    }
+  }
+  return out;
+}
+
 std::string element_label(const Issue& issue) {
-  std::string label = fmt::format("{}{:02}", issue.segment_id, issue.element_position);
+  std::string label = fmt::format("{}{:02}", escaped(issue.segment_id), issue.element_position);
   if (issue.component_position > 0) {
     return fmt::format("{}-{} (element {}, component {})", label, issue.component_position,
                        issue.element_position, issue.component_position);
@@ -44,18 +60,18 @@ std::string element_label(const Issue& issue) {
 std::string where(const Issue& issue) {
   std::string text;
   if (!issue.set_control.empty() || issue.set_index >= 0) {
-    text = fmt::format("ST {}", issue.set_control);
+    text = fmt::format("ST {}", escaped(issue.set_control));
     if (issue.segment_position > 0) text += fmt::format(" segment {}", issue.segment_position);
   } else if (!issue.group_control.empty() || issue.group_index >= 0) {
-    text = fmt::format("GS {}", issue.group_control);
+    text = fmt::format("GS {}", escaped(issue.group_control));
   } else if (!issue.interchange_control.empty()) {
-    text = fmt::format("ISA {}", issue.interchange_control);
+    text = fmt::format("ISA {}", escaped(issue.interchange_control));
   }
   std::string item;
   if (issue.element_position > 0) {
     item = element_label(issue);
   } else if (issue.level == IssueLevel::kSegment && !issue.segment_id.empty()) {
-    item = issue.segment_id;
+    item = escaped(issue.segment_id);
   }
   if (!item.empty()) text += text.empty() ? item : " " + item;
   return text;
@@ -66,9 +82,10 @@ std::string where(const Issue& issue) {
 std::string format_issue(const Issue& issue) {
   std::string context = where(issue);
   if (context.empty()) {
-    return fmt::format("{}: byte {}: {}", issue.file, issue.offset, issue.message);
+    return fmt::format("{}: byte {}: {}", escaped(issue.file), issue.offset, issue.message);
   }
-  return fmt::format("{}: byte {}, {}: {}", issue.file, issue.offset, context, issue.message);
+  return fmt::format("{}: byte {}, {}: {}", escaped(issue.file), issue.offset, context,
+                     issue.message);
 }
 
 }  // namespace x12

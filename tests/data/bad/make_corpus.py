@@ -201,8 +201,11 @@ x12("e05-st-missing", no_st,
     [f"{{f}}: byte {at(no_st, b'BEG*')}, ISA {ISA13}: segment \"BEG\" is outside any "
      "transaction set"], ["TA1*000000101*261120*0830*E*024~"])
 nested = BASE[:at(BASE, b"BEG*")] + ISA + BASE[at(BASE, b"BEG*"):]
+nested_at = at(nested, b"ISA*", 1)
 x12("e06-isa-inside-a-set", nested,
-    [f"{{f}}: byte {at(nested, b'ISA*', 1)}"], None if False else ["AK9*R"])
+    [f"{{f}}: byte {nested_at}, ISA {ISA13}: interchange has no IEA before the next ISA",
+     f"{{f}}: byte {nested_at}, ST 0001: transaction set has no SE trailer"],
+    ["TA1*000000101*261120*0830*E*023~", "AK5*R*2~", "AK9*R*1*1*0*3~"])
 wrong_sender = replace_once(BASE, b"ZZ*AMAZON         ", b"ZZ*EVILCORP       ")
 x12("e07-sender-not-amazon", wrong_sender,
     [f"{{f}}: ISA {ISA13}: sender ZZ/EVILCORP is not Amazon (ZZ/AMAZON in partners.amazon)"],
@@ -220,7 +223,10 @@ x12("e10-mime-headers-before-isa", mime + BASE,
     # The interchange after the junk is sound: answered, the file kept in error/ for the junk.
     ["AK5*A~", "AK9*A*1*1*1~"])
 utf16 = b"\xff\xfe" + b"".join(bytes([c, 0]) for c in BASE)
-x12("e11-utf16le", utf16, ["{f}: byte 0: "], None)
+x12("e11-utf16le", utf16,
+    ["{f}: byte 0: \"\\xFF\\xFEI\\x00S\\x00A\\x00*\\x000\\x00\" found where an ISA must start; "
+     # The final NUL counts as end-of-file padding (see golden case 49), not as skipped text.
+     f"skipped {len(utf16) - 1} bytes"], None)
 x12("e12-only-iea", b"IEA*1*000000101~\n",
     ["{f}: byte 0: \"IEA*1*000000\" found where an ISA must start; skipped 17 bytes"], None)
 after_iea = BASE + b"GARBAGE AFTER THE END~\n"
@@ -260,7 +266,8 @@ x12("e20-second-interchange-bad-isa09", BASE + second_bad,
     [f"{{f}}: byte {len(BASE) + 70}, ISA 000000102: ISA09 (date) \"261131\" is not a date"],
     ["AK1*PO*101~", "AK9*A*1*1*1~", "TA1*000000102*000101*0830*R*014~"])
 x12("e21-unknown-set-999-in-po-group", replace_once(BASE, b"ST*850*", b"ST*999*"),
-    [f"{{f}}: byte {at(BASE, b'ST*') + 3}, ST 0001"], ["AK2*999*0001~"])
+    [f"{{f}}: byte {at(BASE, b'ST*') + 3}, ST 0001: ST01 \"999\" does not belong in a group with "
+     "GS01 \"PO\" (expected FA)"], ["AK2*999*0001~", "AK5*R*6~"])
 ta1_unaddressable = replace_once(BASE, b"*0*T*>~", b"*1*T*>~")
 x12("e22-ta1-requested-iea02-wrong", replace_once(ta1_unaddressable, b"IEA*1*000000101",
                                                   b"IEA*1*000000100"),
@@ -296,7 +303,8 @@ x12("b01-nul-inside-beg03", nul,
 nul_run = replace_once(BASE, b"FOB*CC~\n", b"FOB*CC~\n\x00\x00\x00\x00")
 nul_at = at(nul_run, b"\x00")
 x12("b02-nul-bytes-between-segments", nul_run,
-    [f"{{f}}: byte {nul_at}, ST 0001 segment 5"], ["AK5*R*"])
+    [f"{{f}}: byte {nul_at}, ST 0001 segment 5 \\x00\\x00\\x00\\x00CSH: \"\\x00\\x00\\x00\\x00CSH\" "
+     "is not a segment id"], ["AK3*???*5**1~", "AK5*R*5~"])
 utf8 = replace_once(BASE, b"N1*ST**92*ABE8", b"N1*ST*M\xc3\xbcller Stra\xc3\x9fe*92*ABE8")
 # Non-ASCII text is accepted (Amazon's names are UTF-8), but positions after it count bytes.
 utf8_bad = replace_once(utf8, b"CTT*2*", b"CTT*Z*")
@@ -317,12 +325,20 @@ x12("b09-caret-in-beg03", caret,
 bom_mid = replace_once(BASE, b"~\nREF*CR", b"~\n\xef\xbb\xbfREF*CR")
 bom_at = at(bom_mid, b"\xef\xbb\xbf")
 x12("b05-bom-before-a-segment", bom_mid,
-    [f"{{f}}: byte {bom_at}, ST 0001 segment 3"], ["AK3*"])
+    [f"{{f}}: byte {bom_at}, ST 0001 segment 3 \\xEF\\xBB\\xBFREF: \"\\xEF\\xBB\\xBFREF\" is not a "
+     "segment id"], ["AK3*???*3**1~", "AK5*R*5~"])
+# A terminal escape sequence as a segment id: the reason and log show it escaped, never raw.
+esc_id = replace_once(BASE, b"FOB*CC~", b"\x1b[2JFOB*CC~")
+x12("b10-escape-sequence-as-segment-id", esc_id,
+    [f"{{f}}: byte {esc_id.find(bytes([27]))}, ST 0001 segment 4 "
+     "\\x1B[2JFOB: \"\\x1B[2JFOB\" is not a segment id"], ["AK3*?[2*4**1~"])
 x12("b06-del-in-ref02", replace_once(BASE, b"REF*CR*VEND01", b"REF*CR*VEND\x7f01"),
     [f"{{f}}: byte {at(BASE, b'VEND01')}, ST 0001 segment 3 REF02 (element 2): "
      "\"VEND\\x7F01\" contains a control character"], ["AK3*REF*3**8~"])
-x12("b07-binary-elf", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
-    ["{f}: byte 0: "], None)
+elf = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4
+x12("b07-binary-elf", elf,
+    ["{f}: byte 0: \"\\x7FELF\\x02\\x01\\x01\\x00\\x00\\x01\\x02\\x03\" found where an ISA must "
+     f"start; skipped {len(elf)} bytes"], None)
 escape = replace_once(BASE, b"N1*ST**92*ABE8", b"N1*ST*\x1b[31mRED\x1b[0m*92*ABE8")
 esc_at = at(escape, b"\x1b")
 x12("b08-terminal-escape-in-n102", escape,
@@ -332,8 +348,11 @@ x12("b08-terminal-escape-in-n102", escape,
 # ----- element values avedi's handlers check -----
 x12("v01-po1-quantity-negative", replace_once(BASE, b"PO1*1*10*", b"PO1*1*-10*"),
     [f"{{f}}: byte {at(BASE, b'PO1*1*') + 6}, ST 0001 segment 9 PO102"], ["AK3*PO1*9**"])
-x12("v02-beg-missing", BASE[:at(BASE, b"BEG*")] + BASE[at(BASE, b"REF*"):].replace(
-    b"SE*12*", b"SE*11*"), ["{f}: ", "BEG"], ["AK5*R*"])
+no_beg = BASE[:at(BASE, b"BEG*")] + BASE[at(BASE, b"REF*"):].replace(b"SE*12*", b"SE*11*")
+# Reported where the lines begin, the first segment that needed a BEG before it.
+x12("v02-beg-missing", no_beg,
+    [f"{{f}}: byte {at(no_beg, b'PO1*1*')}, ST 0001 segment 8 BEG: BEG (purchase order number and "
+     "date) is missing"], ["AK3*BEG*8**3~", "AK5*R*5~"])
 huge_ref = replace_once(BASE, b"REF*CR*VEND01", b"REF*CR*" + b"V" * 5000)
 x12("v03-ref02-5000-chars", huge_ref,
     [f"{{f}}: byte {at(BASE, b'VEND01')}, ST 0001 segment 3 REF02 (element 2)",
