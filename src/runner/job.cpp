@@ -19,8 +19,8 @@
 namespace runner {
 namespace {
 
-int exit_code_of(const FileJobResult& result) {
-  if (result.io_failure) return kExitIoError;
+int exit_code_of(const FileJobResult& result, const JobContext& context) {
+  if (result.io_failure || context.delivery_stopped) return kExitIoError;
   return result.rejected > 0 ? kExitDataError : kExitOk;
 }
 
@@ -77,7 +77,7 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
   context.actor.run_id = store::start_run(db, job.name, now_text);
   FileJobResult result = job.run(context, options.file);
   int overdue = report_overdue(context);
-  int code = exit_code_of(result);
+  int code = exit_code_of(result, context);
   store::finish_run(db, context.actor.run_id, now_text, code,
                     {result.archived + result.duplicates, result.rejected, result.documents});
   log->info(
@@ -127,6 +127,15 @@ int run_job(int argc, char** argv, const JobDefinition& job) {
     std::cerr << job.name << ": " << error.what() << "\n";
     return kExitUsage;
   } catch (const std::exception& error) {
+    if (store::is_busy(error)) {
+      // Another process (a long sqlite3 session, a backup) holds the store: what this run had
+      // not committed is left as it was, for the next run.
+      std::cerr << fmt::format(
+          "{}: database {} is locked by another process (waited {} s); nothing uncommitted "
+          "was changed, the next run retries\n",
+          job.name, config.folders.database, store::kBusyTimeoutSeconds);
+      return kExitLocked;
+    }
     // The store, a folder or the disk failed: whatever was committed stays valid, the rest is
     // retried by the next run.
     std::cerr << job.name << ": " << error.what() << "\n";
