@@ -229,7 +229,7 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
                                          const std::optional<std::string>&) {
   runner::FileJobResult result;
   runner::remove_orphan_staging(context);
-  result.documents += runner::deliver_staged(context);
+  result.documents += runner::deliver_staged_unless_stopped(context);
   exchange::Catalog catalog = load_catalog(context.config);
   std::vector<store::StoredOrder> received = store::orders_in_state(context.db, "received");
   std::optional<store::Snapshot> snapshot = store::latest_snapshot(context.db);
@@ -243,12 +243,12 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
     Acknowledger acknowledger(context, catalog, *snapshot);
     for (store::StoredOrder& order : received) {
       acknowledger.acknowledge(std::move(order));
-      result.documents += runner::deliver_staged(context);
+      result.documents += runner::deliver_staged_unless_stopped(context);
     }
     result.archived = acknowledger.acknowledged();
   }
   release_to_3pl(context);
-  result.documents += runner::deliver_staged(context);
+  result.documents += runner::deliver_staged_unless_stopped(context);
   log_deadlines(context);
   return result;
 }

@@ -154,7 +154,7 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
                                         const std::optional<std::string>&) {
   runner::FileJobResult result;
   runner::remove_orphan_staging(context);
-  result.documents += runner::deliver_staged(context);
+  result.documents += runner::deliver_staged_unless_stopped(context);
   for (const store::ShipmentRecord& shipment : store::shipped_shipments(context.db)) {
     for (const std::string& po_number : store::po_numbers_of(context.db, shipment.id)) {
       std::optional<store::StoredOrder> order = store::find_order(context.db, po_number);
@@ -166,7 +166,7 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
         continue;
       }
       ++result.archived;
-      result.documents += runner::deliver_staged(context);
+      result.documents += runner::deliver_staged_unless_stopped(context);
     }
   }
   return result;

@@ -55,7 +55,7 @@ class FileLoop {
 
   FileJobResult run(const std::optional<std::string>& single_file) {
     remove_orphan_staging(context_);
-    result_.documents += deliver_staged(context_);
+    result_.documents += deliver_staged_unless_stopped(context_);
     recover();
     if (single_file) {
       Candidate candidate = examine_file(checked_single_file(*single_file), context_.config.intake);
@@ -77,6 +77,9 @@ class FileLoop {
     try {
       work();
     } catch (const std::exception& error) {
+      // A store locked by another process would fail every other file the same way after
+      // the same wait: the run leaves (exit 75) and the file's rollback leaves it for later.
+      if (store::is_busy(error)) throw;
       result_.io_failure = true;
       context_.log.error("{}: {} (left for the next run)", name, error.what());
     }
@@ -213,7 +216,7 @@ class FileLoop {
       util::crash_point("after_commit");
       log_outcome(file, outcome);
     }
-    result_.documents += deliver_staged(context_);
+    result_.documents += deliver_staged_unless_stopped(context_);
     finish(file);
   }
 

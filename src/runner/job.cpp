@@ -19,8 +19,8 @@
 namespace runner {
 namespace {
 
-int exit_code_of(const FileJobResult& result) {
-  if (result.io_failure) return kExitIoError;
+int exit_code_of(const FileJobResult& result, const JobContext& context) {
+  if (result.io_failure || context.delivery_stopped) return kExitIoError;
   return result.rejected > 0 ? kExitDataError : kExitOk;
 }
 
@@ -38,6 +38,14 @@ int report_overdue(JobContext& context) {
     }
   }
   return overdue;
+}
+
+// The exit code of a run that ended with `error` escaping the job.
+int exit_code_of_failure(const std::exception& error) {
+  if (dynamic_cast<const ConfigError*>(&error) != nullptr) return kExitConfigError;
+  if (dynamic_cast<const std::invalid_argument*>(&error) != nullptr) return kExitUsage;
+  if (store::is_busy(error)) return kExitLocked;
+  return kExitIoError;
 }
 
 int run_with(const JobDefinition& job, const JobOptions& options, const Config& config) {
@@ -75,9 +83,22 @@ int run_with(const JobDefinition& job, const JobOptions& options, const Config& 
     std::filesystem::create_directories(context.staging);
   }
   context.actor.run_id = store::start_run(db, job.name, now_text);
-  FileJobResult result = job.run(context, options.file);
+  FileJobResult result;
+  try {
+    result = job.run(context, options.file);
+  } catch (const std::exception& error) {
+    // The run row gets the exit code the job is about to return, so `avedi status` does not
+    // show it as still running. A store that is itself the fault may refuse even that.
+    if (!store::is_busy(error)) {
+      try {
+        store::finish_run(db, context.actor.run_id, now_text, exit_code_of_failure(error), {});
+      } catch (const std::exception&) {
+      }
+    }
+    throw;
+  }
   int overdue = report_overdue(context);
-  int code = exit_code_of(result);
+  int code = exit_code_of(result, context);
   store::finish_run(db, context.actor.run_id, now_text, code,
                     {result.archived + result.duplicates, result.rejected, result.documents});
   log->info(
@@ -120,17 +141,20 @@ int run_job(int argc, char** argv, const JobDefinition& job) {
   }
   try {
     return run_with(job, *options, config);
-  } catch (const ConfigError& error) {  // a file the config names (e.g. the catalog) is bad
-    std::cerr << job.name << ": " << error.what() << "\n";
-    return kExitConfigError;
-  } catch (const std::invalid_argument& error) {  // e.g. a malformed AVEDI_NOW
-    std::cerr << job.name << ": " << error.what() << "\n";
-    return kExitUsage;
   } catch (const std::exception& error) {
-    // The store, a folder or the disk failed: whatever was committed stays valid, the rest is
-    // retried by the next run.
-    std::cerr << job.name << ": " << error.what() << "\n";
-    return kExitIoError;
+    // A file the config names (the catalog) is bad: 78. A malformed AVEDI_NOW: 64. The store
+    // held by another process (a long sqlite3 session, a backup): 75, what this run had not
+    // committed is left as it was. The store, a folder or the disk failed: 74, whatever was
+    // committed stays valid and the rest is retried by the next run.
+    if (store::is_busy(error)) {
+      std::cerr << fmt::format(
+          "{}: database {} is locked by another process (waited {} s); nothing uncommitted "
+          "was changed, the next run retries\n",
+          job.name, config.folders.database, store::kBusyTimeoutSeconds);
+    } else {
+      std::cerr << job.name << ": " << error.what() << "\n";
+    }
+    return exit_code_of_failure(error);
   }
 }
 

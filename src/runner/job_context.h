@@ -29,6 +29,9 @@ struct JobContext {
   util::TimePoint now;
   std::string work;     // this job's own work folder (work/<job>)
   std::string staging;  // this job's own staging folder (staging/<job>)
+  // Set when an outbox refused a document (unwritable, full): the rest of the run records its
+  // business events and stages their documents, but stops trying to deliver, and exits 74.
+  bool delivery_stopped = false;
 };
 
 // Log lines for code outside runner/ (which does not include spdlog): one message each.

@@ -192,4 +192,18 @@ int deliver_staged(JobContext& context) {
   return delivered;
 }
 
+int deliver_staged_unless_stopped(JobContext& context) {
+  if (context.delivery_stopped) return 0;
+  try {
+    return deliver_staged(context);
+  } catch (const util::IoError& error) {
+    context.delivery_stopped = true;
+    context.log.error(
+        "delivery stopped for this run: {}; the documents stay staged and the next run "
+        "delivers them unchanged",
+        error.what());
+    return 0;
+  }
+}
+
 }  // namespace runner

@@ -57,6 +57,12 @@ void stage_redelivery(JobContext& context, const store::DocumentRecord& document
 // delivered. Throws on I/O failure (the documents stay built and are retried next run).
 int deliver_staged(JobContext& context);
 
+// deliver_staged for the job loops: an I/O failure (an outbox unwritable or full) is logged
+// once and sets context.delivery_stopped, so the run goes on recording (and staging) the
+// documents of its other business events without retrying the outbox for each of them; the
+// next run delivers every staged document with its bytes and control numbers unchanged.
+int deliver_staged_unless_stopped(JobContext& context);
+
 // Removes staging files that belong to no built document (their transaction rolled back).
 // Only at the start of a run, under the job's lock.
 void remove_orphan_staging(JobContext& context);

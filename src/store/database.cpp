@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,7 +27,7 @@ constexpr Migration kMigrations[] = {
 #include "store/migrations.inc"
 };
 
-constexpr int kBusyTimeoutMs = 10000;
+constexpr int kBusyTimeoutMs = kBusyTimeoutSeconds * 1000;
 
 void configure(SQLite::Database& database, bool on_disk) {
   database.setBusyTimeout(kBusyTimeoutMs);
@@ -146,6 +147,12 @@ Transaction::~Transaction() {
   } catch (...) {
     // A failed rollback leaves SQLite to roll back on close; nothing better to do here.
   }
+}
+
+bool is_busy(const std::exception& error) {
+  const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
+  return sqlite_error != nullptr && (sqlite_error->getErrorCode() == SQLITE_BUSY ||
+                                     sqlite_error->getErrorCode() == SQLITE_LOCKED);
 }
 
 void Transaction::commit() {

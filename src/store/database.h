@@ -3,6 +3,7 @@
 // Only store/ includes SQLiteCpp.
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,13 @@ class Db {
 
   std::unique_ptr<SQLite::Database> database_;
 };
+
+// True when `error` is SQLite's "database is locked": another process held the store beyond
+// the busy timeout. Not a fault of this run's data or disk: the run leaves and cron retries.
+bool is_busy(const std::exception& error);
+
+// How long a statement waits for another process's lock before failing as busy.
+constexpr int kBusyTimeoutSeconds = 10;
 
 // A write transaction (BEGIN IMMEDIATE, so concurrent jobs queue on the busy timeout instead
 // of failing on a lock upgrade). Rolls back unless commit() was called.

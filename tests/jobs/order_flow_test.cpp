@@ -211,6 +211,10 @@ TEST_SUITE("order intake") {
     CHECK(bad.exit_code == 78);
     CHECK(bad.output.find("catalog.csv: row 2, column case_pack: \"zero\" is not a whole number "
                           "above 0") != std::string::npos);
+    // The failed run is closed with its exit code, not left looking like a run still going.
+    CHECK(query_text(tree,
+                     "SELECT exit_code, ended_at IS NOT NULL FROM runs "
+                     "WHERE job = 'avedi-acknowledge' ORDER BY id DESC LIMIT 1") == "78|1\n");
   }
 
   TEST_CASE("the 855 deadline is logged when near and when past") {
