@@ -33,7 +33,8 @@ const char* const kCrashPoints[] = {
 // before_claim once per file, six files), so each passage is a case of its own.
 constexpr int kMaxPassages = 10;
 
-// Random instants per job, and the default seed (AVEDI_CRASH_SEED overrides it).
+// Random kills per job (delays that outlast a run are drawn again, up to as many more), and
+// the default seed (AVEDI_CRASH_SEED overrides it).
 constexpr int kRandomKills = 10;
 constexpr unsigned kDefaultSeed = 20261126;
 
@@ -97,7 +98,9 @@ class CrashMatrix {
     long whole_run_us = complete_runs_us_[complete_runs_us_.size() / 2];
     std::uniform_int_distribution<long> delay_us(100, std::max(whole_run_us, 5000L));
     int kills = 0;
-    for (int round = 0; round < kRandomKills; ++round) kills += one_case({}, delay_us(random));
+    for (int round = 0; round < 2 * kRandomKills && kills < kRandomKills; ++round) {
+      kills += one_case({}, delay_us(random));
+    }
     return kills;
   }
 
@@ -143,15 +146,16 @@ class CrashMatrix {
 
 void run_matrix(const std::string& job) {
   auto start = std::chrono::steady_clock::now();
+  unsigned seed = crash_seed();
+  MESSAGE(job << ": random kills with seed " << seed);
   CrashMatrix matrix(job);
   int named = matrix.named_points();
-  unsigned seed = crash_seed();
   int random = matrix.random_instants(seed);
   auto seconds =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
   MESSAGE(job << ": " << named + random << " kills (" << named << " at named points, " << random
-              << " of " << kRandomKills << " random instants, seed " << seed << ", replay with "
-              << "AVEDI_CRASH_SEED=" << seed << ") in " << seconds.count() << " s");
+              << " at random instants, seed " << seed << ", replay with AVEDI_CRASH_SEED=" << seed
+              << ") in " << seconds.count() << " s");
   // Every job must at least be killed between its commit and its delivery, and randomly.
   CHECK(named >= 3);
 }
