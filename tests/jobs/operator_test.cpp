@@ -182,7 +182,7 @@ TEST_SUITE("avedi operator command") {
 }
 
 TEST_SUITE("avedi operator repairs") {
-  TEST_CASE("retry moves a file from error/ back to its inbox, recorded; the next run takes it") {
+  TEST_CASE("retry moves a file from error/ back to its inbox, recorded, the next run takes it") {
     JobTree tree;
     std::string text = testing_jobs::amazon_850(3101);
     text.replace(text.find("AMAZON         "), 15, "AMAZONTEST     ");

@@ -63,7 +63,7 @@ struct Reference {
 }  // namespace
 
 TEST_SUITE("jobs overlapping") {
-  TEST_CASE("four runs of a job started together take each file once; the others exit 75") {
+  TEST_CASE("four runs of a job started together take each file once, the others exit 75") {
     for (const testing_jobs::JobScenario& each : testing_jobs::job_scenarios()) {
       CAPTURE(each.job);
       Reference reference(each.job);
