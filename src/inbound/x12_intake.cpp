@@ -179,7 +179,8 @@ void resend_answer(runner::JobContext& context, const store::InterchangeRecord& 
   tally.duplicate_of.push_back(
       fmt::format("ISA13 {} (file #{})", original.control, original.file_id));
   std::optional<store::FileRecord> first = store::find_file(context.db, original.file_id);
-  if (first && first->state == "error") {
+  // "retried": it went to error/ and was taken out again (avedi retry, or --file).
+  if (first && (first->state == "error" || first->state == "retried")) {
     tally.rejected_before.push_back(fmt::format(
         "ISA13 {} was received before (file #{}) and answered; changing the file does not make "
         "it new: Amazon must send the corrected document under a new ISA13",

@@ -15,6 +15,7 @@
 #include "store/database.h"
 #include "store/orders.h"
 #include "transactions/po_acknowledgment_855.h"
+#include "util/crash_point.h"
 #include "util/file.h"
 #include "x12/writer.h"
 
@@ -103,7 +104,9 @@ class Acknowledger {
       std::string summary = summarize(purchase_order, decisions);
       store::record_acknowledgment(context_.db, context_.actor, order,
                                    fmt::format("855 {}: {}", document.file_name, summary));
+      util::crash_point("before_commit");
       transaction.commit();
+      util::crash_point("after_commit");
       runner::log_info(context_, fmt::format("PO {} acknowledged: {} ({})", order.po_number,
                                              summary, document.file_name));
       if (context_.actor.now > order.ack_due_at) {
@@ -195,7 +198,9 @@ int release_to_3pl(runner::JobContext& context) {
                                       : "nothing to release: no line accepted";
     store::set_order_state(context.db, context.actor, order, state, detail);
   }
+  util::crash_point("before_release_commit");
   transaction.commit();
+  util::crash_point("after_release_commit");
   if (!file_name.empty()) {
     runner::log_info(context, fmt::format("released {} line(s) of {} PO(s) to the 3PL in {}",
                                           lines.size(), orders.size(), file_name));

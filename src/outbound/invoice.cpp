@@ -11,6 +11,7 @@
 #include "store/orders.h"
 #include "store/shipments.h"
 #include "transactions/invoice_810.h"
+#include "util/crash_point.h"
 #include "x12/reader.h"
 #include "x12/writer.h"
 
@@ -140,7 +141,9 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
         context.db, context.actor, order, "invoiced",
         fmt::format("invoice {} ({})", invoice.invoice_number, document.file_name));
   }
+  util::crash_point("before_commit");
   transaction.commit();
+  util::crash_point("after_commit");
   runner::log_info(context, fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",
                                         order.po_number, shipment.supplier_reference,
                                         invoice.invoice_number, invoice.total_cents() / 100,

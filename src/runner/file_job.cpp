@@ -160,6 +160,12 @@ class FileLoop {
                                                   : fmt::format("{}/{}", context_.work, file.id);
       file.state = "claiming";
       store::set_file_work_path(context_.db, file.id, file.work_path);
+      // A file taken back out of error/ (--file) is a new record; the old one must stop
+      // saying that it waits there, or status would report it for ever.
+      for (store::FileRecord& earlier : store::files_in_error_at(context_.db, candidate.path)) {
+        store::set_file_state(context_.db, context_.actor, earlier, "retried",
+                              fmt::format("taken again from error/ as file #{}", file.id));
+      }
       transaction.commit();
     }
     util::crash_point("before_claim");

@@ -35,6 +35,13 @@ int run_retry(const Config& config, long long file_id, std::ostream& out, std::o
     err << "avedi retry: " << file->job << " is running; try again when it is done\n";
     return kExitLocked;
   }
+  // Looked at again under the lock: a run that ended just before (e.g. --file on this very
+  // file) may have taken it out of error/ meanwhile.
+  file = store::find_file(db, file_id);
+  if (!file || file->state != "error" || !util::entry_exists(file->stored_path)) {
+    err << "avedi retry: file #" << file_id << " is not a file waiting in error/\n";
+    return kExitDataError;
+  }
   std::string target = file->original_folder + "/" + file->original_name;
   if (util::entry_exists(target)) {
     err << "avedi retry: " << target << " already exists; nothing was moved\n";

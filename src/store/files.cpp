@@ -85,6 +85,15 @@ std::vector<FileRecord> unfinished_files(Db& db, const std::string& job) {
   return files;
 }
 
+std::vector<FileRecord> files_in_error_at(Db& db, const std::string& stored_path) {
+  SQLite::Statement query(
+      db.sql(), std::string(kColumns) + "WHERE state = 'error' AND stored_path = ? ORDER BY id");
+  query.bind(1, stored_path);
+  std::vector<FileRecord> files;
+  while (query.executeStep()) files.push_back(read_row(query));
+  return files;
+}
+
 void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const std::string& state,
                     const std::string& detail) {
   std::optional<FileRecord> before = find_file(db, file.id);

@@ -78,6 +78,8 @@ std::optional<FileRecord> find_file(Db& db, std::int64_t id);
 void set_file_work_path(Db& db, std::int64_t id, const std::string& work_path);
 // Files of `job` not yet in a terminal state (claiming), oldest first.
 std::vector<FileRecord> unfinished_files(Db& db, const std::string& job);
+// Files in state "error" whose stored place is `stored_path`, oldest first.
+std::vector<FileRecord> files_in_error_at(Db& db, const std::string& stored_path);
 // Changes state (and reason/stored path/sha256 when given), with its transition.
 void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const std::string& state,
                     const std::string& detail);

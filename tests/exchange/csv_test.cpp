@@ -62,7 +62,7 @@ TEST_SUITE("exchange::parse_csv") {
     }
   }
 
-  TEST_CASE("quoted cells hold commas, doubled quotes and line breaks; rows keep file numbers") {
+  TEST_CASE("quoted cells hold commas, doubled quotes and line breaks, rows keep file numbers") {
     std::string text =
         "sku,note,available\n"
         "\"A,1\",\"say \"\"hi\"\"\n"

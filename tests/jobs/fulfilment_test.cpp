@@ -260,7 +260,7 @@ TEST_SUITE("fulfilment") {
     CHECK(query_text(tree, "SELECT state FROM transaction_sets") == "routing_unmatched\n");
   }
 
-  TEST_CASE("a carton a shipment left behind gives its units back; a pallet carries one PO") {
+  TEST_CASE("a carton a shipment left behind gives its units back, a pallet carries one PO") {
     JobTree tree;
     released_orders(tree);
     tree.drop_3pl("ready_mixed.csv",

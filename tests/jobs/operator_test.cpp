@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "job_fixture.h"
 #include "util/file.h"
@@ -181,7 +182,7 @@ TEST_SUITE("avedi operator command") {
 }
 
 TEST_SUITE("avedi operator repairs") {
-  TEST_CASE("retry moves a file from error/ back to its inbox, recorded; the next run takes it") {
+  TEST_CASE("retry moves a file from error/ back to its inbox, recorded, the next run takes it") {
     JobTree tree;
     std::string text = testing_jobs::amazon_850(3101);
     text.replace(text.find("AMAZON         "), 15, "AMAZONTEST     ");
@@ -198,6 +199,21 @@ TEST_SUITE("avedi operator repairs") {
     CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
     CHECK(fs::exists(tree.archive() / "2026/11/26/po-from-test-id"));
     CHECK(tree.run_avedi({"retry", "1"}, kDay1).exit_code == 65);  // no longer in error/
+  }
+
+  TEST_CASE("retry of an edited file whose interchange was rejected: it stays in error/") {
+    JobTree tree;
+    std::string bad = testing_jobs::amazon_850(3111);
+    bad.replace(bad.find("*20261120~\nREF"), 10, "*20261399~");
+    tree.drop("po", bad);
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    std::ofstream(tree.error() / "po", std::ios::trunc) << testing_jobs::amazon_850(3111);
+    CHECK(tree.run_avedi({"retry", "1"}, kDay1).exit_code == 0);
+    CHECK(tree.run("avedi-receive", {}, kDay1).exit_code == 65);
+    CHECK(util::read_file((tree.error() / "po.reason.txt").string())
+              .find("Amazon must send the corrected document under a new ISA13") !=
+          std::string::npos);
+    CHECK(testing_jobs::count(tree, "SELECT count(*) FROM purchase_orders") == 0);
   }
 
   TEST_CASE("retry refuses while the job that owns the file runs") {

@@ -87,7 +87,7 @@ TEST_SUITE("order intake") {
   }
 
   TEST_CASE(
-      "a PO with an unknown vendor code is rejected in the 997; the file's other PO is stored") {
+      "a PO with an unknown vendor code is rejected in the 997, the file's other PO is stored") {
     JobTree tree;
     std::string good = one_line_850(451, "POGOOD01", 2);
     std::string other = one_line_850(452, "POOTHER2", 2);
@@ -196,7 +196,7 @@ TEST_SUITE("order intake") {
     CHECK(fs::exists(tree.tpl_inbox() / "not-inventory.csv"));  // not avedi-stock's file
   }
 
-  TEST_CASE("without a stock snapshot POs wait; a bad catalog stops the job (78)") {
+  TEST_CASE("without a stock snapshot POs wait, a bad catalog stops the job (78)") {
     JobTree tree;
     tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
     tree.drop("po", one_line_850(701, "POWAIT01", 3));

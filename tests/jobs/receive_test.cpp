@@ -170,6 +170,9 @@ TEST_SUITE("avedi-receive") {
     CHECK_FALSE(fs::exists(tree.error() / "from-test-id"));
     CHECK(fs::exists(tree.archive() / "2026/11/26/from-test-id"));
     CHECK(tree.files_under(tree.outbox()).size() == 1);
+    // The first record no longer claims a file in error/: status has nothing to report.
+    CHECK(query_text(tree, "SELECT id, state FROM files ORDER BY id") == "1|retried\n2|archived\n");
+    CHECK(tree.run_avedi({"status", "--check"}, kFixedNow).exit_code == 0);
   }
 
   TEST_CASE("--dry-run leaves folders and database byte for byte unchanged") {
@@ -244,6 +247,8 @@ TEST_SUITE("avedi-receive") {
               .find("Amazon must send the corrected document under a new ISA13") !=
           std::string::npos);
     CHECK(count(tree, "SELECT count(*) FROM purchase_orders") == 0);
+    // One file in error/, one record saying so (the first one was taken again).
+    CHECK(query_text(tree, "SELECT id, state FROM files ORDER BY id") == "1|retried\n2|error\n");
   }
 
   TEST_CASE("incomplete X12 (no IEA yet) is left for a later run") {

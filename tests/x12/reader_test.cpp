@@ -75,7 +75,7 @@ TEST_SUITE("x12::read_document") {
     CHECK(x12::read_document(text, "s.edi", issues).interchanges[0].delimiters.repetition == 0);
   }
 
-  TEST_CASE("tolerates a BOM, CR/LF/CRLF and indentation; offsets count the BOM") {
+  TEST_CASE("tolerates a BOM, CR/LF/CRLF and indentation, offsets count the BOM") {
     std::string text = testing_x12::amazon_850(options_with('*', '>', '~', x12::LineBreak::kNone));
     std::string laid_out = "\xEF\xBB\xBF";
     for (char c : text) {
