@@ -5,25 +5,48 @@
 
 namespace model {
 
+namespace {
+
+// An 850 may put any character in an id, the separators of the stored text included: they
+// are escaped with a backslash so that a value like "B0EX;UP=1" stays one id.
+void append_escaped(std::string& out, const std::string& text) {
+  for (char c : text) {
+    if (c == '\\' || c == ';' || c == '=') out += '\\';
+    out += c;
+  }
+}
+
+}  // namespace
+
 std::string encode_product_ids(const std::vector<ProductId>& ids) {
   std::string out;
-  for (const ProductId& id : ids) {
-    if (!out.empty()) out += ';';
-    out += id.qualifier + "=" + id.value;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ';';
+    append_escaped(out, ids[i].qualifier);
+    out += '=';
+    append_escaped(out, ids[i].value);
   }
   return out;
 }
 
 std::vector<ProductId> decode_product_ids(const std::string& text) {
   std::vector<ProductId> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    std::string pair = text.substr(start, end - start);
-    std::size_t equals = pair.find('=');
-    ids.push_back({pair.substr(0, equals), pair.substr(equals + 1)});
-    start = end + 1;
+  if (text.empty()) return ids;
+  ids.emplace_back();
+  bool in_value = false;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    char c = text[at];
+    if (c == '\\' && at + 1 < text.size()) {
+      c = text[++at];
+    } else if (c == ';') {
+      ids.emplace_back();
+      in_value = false;
+      continue;
+    } else if (c == '=' && !in_value) {
+      in_value = true;
+      continue;
+    }
+    (in_value ? ids.back().value : ids.back().qualifier) += c;
   }
   return ids;
 }

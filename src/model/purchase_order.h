@@ -17,6 +17,8 @@ struct ProductId {
 };
 
 // The ids as one text, "BP=B0EXAMPLE1;UP=012345678905" (how the store keeps them), and back.
+// A \ ; or = inside a qualifier or value is escaped with a backslash, so decoding gives back
+// exactly the ids encoded, whatever the 850 held.
 std::string encode_product_ids(const std::vector<ProductId>& ids);
 std::vector<ProductId> decode_product_ids(const std::string& text);
 

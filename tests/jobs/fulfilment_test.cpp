@@ -94,9 +94,10 @@ TEST_SUITE("fulfilment") {
                                    "cartons FROM v_shipments");
     CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/fulfilment/sample-story.expected", story) ==
           "");
-    for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+    for (const auto& [file_name, content] : tree.files_under(tree.outbox())) {
       x12::Issues issues;
-      x12::read_document(content, name, issues);
+      x12::read_document(content, file_name, issues);
+      const std::string& name = file_name;  // clang 14 cannot capture a structured binding
       CAPTURE(name);
       CHECK(issues.empty());
     }

@@ -76,7 +76,8 @@ TEST_SUITE("order intake") {
                                     describe_orders(tree)) == "");
     // Every 855 avedi wrote reads back through the X12 engine without a single problem.
     int acknowledgments = 0;
-    for (const auto& [name, content] : tree.files_under(tree.outbox())) {
+    for (const auto& [file_name, content] : tree.files_under(tree.outbox())) {
+      const std::string& name = file_name;  // clang 14 cannot capture a structured binding
       x12::Issues issues;
       x12::read_document(content, name, issues);
       CAPTURE(name);
