@@ -61,7 +61,9 @@ std::string check_csv(std::string_view input) {
       return fmt::format("row numbers out of order: {}", table.row_numbers[r]);
     }
   }
-  // Whatever avedi writes for the 3PL with format_csv_row reads back cell for cell.
+  // Whatever avedi writes for the 3PL with format_csv_row reads back cell for cell. Only the
+  // values of an accepted file can reach the writer: a refused one (control bytes, say) cannot.
+  if (!problems.empty()) return "";
   std::vector<std::string> header;
   for (std::size_t i = 0; i < table.header.size(); ++i) header.push_back(fmt::format("c{}", i));
   for (const std::vector<std::string>& row : table.rows) {

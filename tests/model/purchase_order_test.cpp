@@ -23,7 +23,7 @@ TEST_SUITE("model::PurchaseOrder") {
     CHECK(model::decode_product_ids("").empty());
   }
 
-  TEST_CASE("an id holding ; = or a backslash decodes to itself, not to other ids") {
+  TEST_CASE("an id holding a semicolon, = or a backslash decodes to itself, not to other ids") {
     // Found by the 850 fuzz target: "B0EX;UP=1" came back as BP=B0EX plus a made-up UP=1,
     // which the 855, 856 and 810 would have echoed to Amazon.
     std::vector<model::ProductId> ids{{"BP", "B0EX;UP=1"}, {"VN", "A\\B"}, {"U=P", ";"}};
