@@ -259,7 +259,7 @@ def ready(args):
             written_in_file = 0
         for n, line in enumerate(lines):
             carton = f"C{po}-{n // 4 + 1}"  # four lines to a carton
-            pallet = f"P{shipment}" if shipment % 3 == 0 else ""
+            pallet = f"P{po}" if shipment % 3 == 0 else ""  # a pallet carries one PO
             writer.writerow([po, line["sku"], line["quantity"], carton, "", pallet,
                              "7.5", "40", "30", "30", ready_date, warehouse])
             rows += 1

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
     order.bind(8, backorder ? 1 : 0);
     order.bind(9, fob);
     order.exec();
-    long long id = db.getLastInsertRowid();
+    std::int64_t id = db.getLastInsertRowid();
     int position = 0;
     for (const auto& parts : pending) {
       std::string ids;
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
       line.bind(1, id);
       line.bind(2, ++position);
       line.bind(3, std::string(at(parts, 1)));
-      line.bind(4, std::stoll(std::string(at(parts, 2))));
+      line.bind(4, static_cast<std::int64_t>(std::stoll(std::string(at(parts, 2)))));
       line.bind(5, std::string(at(parts, 3)));
       line.bind(6, std::string(at(parts, 4)));
       line.bind(7, std::string(at(parts, 5)));
@@ -127,8 +128,7 @@ int main(int argc, char** argv) {
     }
   }
   transaction.commit();
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   long stored = db.execAndGet("SELECT count(*) FROM purchase_orders").getInt64();
   std::printf("{\"orders\": %ld, \"lines\": %ld, \"seconds\": %.3f}\n", orders, lines, seconds);
   return stored == orders && orders > 0 ? 0 : 1;

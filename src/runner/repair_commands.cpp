@@ -94,7 +94,7 @@ int run_resend(const Config& config, long long document_id, std::ostream& out, s
   {
     store::Transaction transaction(db);
     stage_redelivery(context, *document, "re-sent by the operator (avedi resend)");
-    transaction.commit();
+    runner::commit_staged(context, transaction);
   }
   int delivered = deliver_staged(context);
   store::finish_run(db, context.actor.run_id, context.actor.now, kExitOk, {0, 0, delivered});
