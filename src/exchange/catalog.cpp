@@ -87,6 +87,12 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
     catalog.items_.push_back(std::move(item));
   }
   if (problems.size() > before) return std::nullopt;
+  for (std::size_t index = 0; index < catalog.items_.size(); ++index) {
+    const CatalogItem& item = catalog.items_[index];
+    catalog.by_sku_.emplace(item.sku, index);
+    for (const auto& [column, value] : item.ids)
+      catalog.by_id_.emplace(std::pair(column, value), index);
+  }
   return catalog;
 }
 
@@ -98,10 +104,8 @@ Resolution Catalog::resolve(const std::vector<model::ProductId>& ids) const {
     if (column.empty()) continue;  // a qualifier the catalog has no column for
     tried.push_back(fmt::format("{} {}", id.qualifier, id.value));
     std::vector<const CatalogItem*> hits;
-    for (const CatalogItem& item : items_) {
-      auto value = item.ids.find(column);
-      if (value != item.ids.end() && value->second == id.value) hits.push_back(&item);
-    }
+    auto [first, last] = by_id_.equal_range(std::pair(column, id.value));
+    for (auto hit = first; hit != last; ++hit) hits.push_back(&items_[hit->second]);
     if (hits.size() > 1) {
       return {nullptr, fmt::format("{} {} matches SKUs {} and {} in the catalog", id.qualifier,
                                    id.value, hits[0]->sku, hits[1]->sku)};
@@ -122,10 +126,8 @@ Resolution Catalog::resolve(const std::vector<model::ProductId>& ids) const {
 }
 
 const CatalogItem* Catalog::find(const std::string& sku) const {
-  for (const CatalogItem& item : items_) {
-    if (item.sku == sku) return &item;
-  }
-  return nullptr;
+  auto found = by_sku_.find(sku);
+  return found == by_sku_.end() ? nullptr : &items_[found->second];
 }
 
 }  // namespace exchange

@@ -40,6 +40,10 @@ class Catalog {
 
  private:
   std::vector<CatalogItem> items_;
+  // Indexes into items_ (positions, so a copied Catalog stays valid): every line of a backlog
+  // is resolved by lookups, not by a scan of the whole catalog.
+  std::multimap<std::pair<std::string, std::string>, std::size_t> by_id_;  // (column, value)
+  std::map<std::string, std::size_t> by_sku_;
 };
 
 // The catalog column an Amazon id qualifier is looked up in ("BP" -> "asin"), or "".

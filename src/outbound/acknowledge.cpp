@@ -53,10 +53,37 @@ class Acknowledger {
         util::format_time(context.now + std::chrono::days(settings.backorder_lead_days), "%Y%m%d");
   }
 
-  // Decides, stores and stages the 855 of one PO, in one transaction.
-  void acknowledge(store::StoredOrder order) {
-    model::PurchaseOrder purchase_order = store::to_purchase_order(order);
+  // Decides, stores and stages the 855 of each PO of `batch`, in one transaction: a backlog
+  // costs one commit (and one sync of the staging files) per batch, not per PO.
+  void acknowledge(std::vector<store::StoredOrder>& batch) {
     std::map<std::string, std::int64_t> free_before = free_units_;
+    std::vector<std::string> log_lines;
+    try {
+      store::Transaction transaction(context_.db);
+      for (store::StoredOrder& order : batch) acknowledge_one(order, log_lines);
+      util::crash_point("before_commit");
+      runner::commit_staged(context_, transaction);
+      util::crash_point("after_commit");
+    } catch (...) {
+      free_units_ = free_before;  // nothing of this batch was committed
+      throw;
+    }
+    for (const std::string& line : log_lines) runner::log_info(context_, line);
+    for (const store::StoredOrder& order : batch) {
+      if (context_.actor.now > order.ack_due_at) {
+        runner::log_warning(context_, fmt::format("PO {} was acknowledged after its deadline {}",
+                                                  order.po_number, order.ack_due_at));
+      }
+    }
+    acknowledged_ += static_cast<int>(batch.size());
+  }
+
+  int acknowledged() const { return acknowledged_; }
+
+ private:
+  // Decides, stores and stages the 855 of one PO inside the batch's transaction.
+  void acknowledge_one(store::StoredOrder& order, std::vector<std::string>& log_lines) {
+    model::PurchaseOrder purchase_order = store::to_purchase_order(order);
     std::vector<model::LineDecision> decisions;
     for (std::size_t i = 0; i < order.lines.size(); ++i) {
       const model::OrderLine& line = purchase_order.lines[i];
@@ -86,8 +113,7 @@ class Acknowledger {
       stored.resolution = decision.reason;
       decisions.push_back(std::move(decision));
     }
-    try {
-      store::Transaction transaction(context_.db);
+    {
       runner::DocumentRequest request;
       request.type = "855";
       request.functional_id = "PR";
@@ -104,25 +130,11 @@ class Acknowledger {
       std::string summary = summarize(purchase_order, decisions);
       store::record_acknowledgment(context_.db, context_.actor, order,
                                    fmt::format("855 {}: {}", document.file_name, summary));
-      util::crash_point("before_commit");
-      transaction.commit();
-      util::crash_point("after_commit");
-      runner::log_info(context_, fmt::format("PO {} acknowledged: {} ({})", order.po_number,
-                                             summary, document.file_name));
-      if (context_.actor.now > order.ack_due_at) {
-        runner::log_warning(context_, fmt::format("PO {} was acknowledged after its deadline {}",
-                                                  order.po_number, order.ack_due_at));
-      }
-      ++acknowledged_;
-    } catch (...) {
-      free_units_ = free_before;  // nothing of this PO was committed
-      throw;
+      log_lines.push_back(
+          fmt::format("PO {} acknowledged: {} ({})", order.po_number, summary, document.file_name));
     }
   }
 
-  int acknowledged() const { return acknowledged_; }
-
- private:
   // Stock of `sku` not yet promised: the snapshot minus what acknowledged orders hold.
   std::int64_t free_units(const std::string& sku) {
     auto known = free_units_.find(sku);
@@ -156,10 +168,14 @@ class Acknowledger {
   int acknowledged_ = 0;
 };
 
-// One CSV for every acknowledged PO not yet released; each PO moves on with it.
-int release_to_3pl(runner::JobContext& context) {
-  std::vector<store::StoredOrder> orders = store::orders_in_state(context.db, "acknowledged");
-  if (orders.empty()) return 0;
+// POs handled per transaction (acknowledged, released, or checked for their deadline): bounds
+// the memory a backlog takes and the commits it costs.
+constexpr int kBatch = 500;
+
+// One CSV for the acknowledged POs of `orders`; each PO moves on with it. `part` (0, 1, ...)
+// tells the CSVs of one run apart.
+void release_batch(runner::JobContext& context, const std::vector<store::StoredOrder>& orders,
+                   int part) {
   std::vector<exchange::ReleaseLine> lines;
   for (const store::StoredOrder& order : orders) {
     for (const store::StoredLine& line : order.lines) {
@@ -179,7 +195,8 @@ int release_to_3pl(runner::JobContext& context) {
     }
     runner::DocumentRequest request;
     request.type = "release";
-    request.business_key = fmt::format("release:run:{}", context.actor.run_id);
+    request.business_key = part == 0 ? fmt::format("release:run:{}", context.actor.run_id)
+                                     : fmt::format("release:run:{}:{}", context.actor.run_id, part);
     request.partner = "3pl";
     request.outbox = runner::Outbox::kThirdParty;
     request.file_name = file_name;
@@ -199,18 +216,29 @@ int release_to_3pl(runner::JobContext& context) {
     store::set_order_state(context.db, context.actor, order, state, detail);
   }
   util::crash_point("before_release_commit");
-  transaction.commit();
+  runner::commit_staged(context, transaction);
   util::crash_point("after_release_commit");
   if (!file_name.empty()) {
     runner::log_info(context, fmt::format("released {} line(s) of {} PO(s) to the 3PL in {}",
                                           lines.size(), orders.size(), file_name));
   }
-  return static_cast<int>(lines.empty() ? 0 : 1);
 }
 
-void log_deadlines(runner::JobContext& context) {
-  const int warn_hours = context.config.acknowledge.warn_hours;
-  for (const store::StoredOrder& order : store::orders_in_state(context.db, "received")) {
+// Every acknowledged PO not yet released, in CSVs of at most kBatch POs.
+void release_to_3pl(runner::JobContext& context) {
+  std::int64_t after = 0;
+  for (int part = 0;; ++part) {
+    std::vector<store::StoredOrder> orders =
+        store::orders_in_state(context.db, "acknowledged", after, kBatch);
+    if (orders.empty()) return;
+    after = orders.back().id;
+    release_batch(context, orders, part);
+  }
+}
+
+void log_deadlines_of(runner::JobContext& context, const std::vector<store::StoredOrder>& orders,
+                      int warn_hours) {
+  for (const store::StoredOrder& order : orders) {
     std::optional<util::TimePoint> due = util::parse_iso8601(order.ack_due_at);
     if (!due) continue;
     auto left = std::chrono::duration_cast<std::chrono::minutes>(*due - context.now);
@@ -228,6 +256,18 @@ void log_deadlines(runner::JobContext& context) {
   }
 }
 
+void log_deadlines(runner::JobContext& context) {
+  const int warn_hours = context.config.acknowledge.warn_hours;
+  std::int64_t after = 0;
+  while (true) {
+    std::vector<store::StoredOrder> orders =
+        store::orders_in_state(context.db, "received", after, kBatch);
+    if (orders.empty()) return;
+    after = orders.back().id;
+    log_deadlines_of(context, orders, warn_hours);
+  }
+}
+
 }  // namespace
 
 runner::FileJobResult acknowledge_orders(runner::JobContext& context,
@@ -236,18 +276,22 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
   runner::remove_orphan_staging(context);
   result.documents += runner::deliver_staged_unless_stopped(context);
   exchange::Catalog catalog = load_catalog(context.config);
-  std::vector<store::StoredOrder> received = store::orders_in_state(context.db, "received");
   std::optional<store::Snapshot> snapshot = store::latest_snapshot(context.db);
   if (!snapshot) {
-    if (!received.empty()) {
+    if (std::int64_t waiting = store::count_orders_in_state(context.db, "received")) {
       runner::log_warning(
-          context,
-          fmt::format("no stock snapshot yet (run avedi-stock): {} PO(s) wait", received.size()));
+          context, fmt::format("no stock snapshot yet (run avedi-stock): {} PO(s) wait", waiting));
     }
   } else {
+    // A page at a time: a backlog of any size takes the memory of one batch.
     Acknowledger acknowledger(context, catalog, *snapshot);
-    for (store::StoredOrder& order : received) {
-      acknowledger.acknowledge(std::move(order));
+    std::int64_t after = 0;
+    while (true) {
+      std::vector<store::StoredOrder> batch =
+          store::orders_in_state(context.db, "received", after, kBatch);
+      if (batch.empty()) break;
+      after = batch.back().id;
+      acknowledger.acknowledge(batch);
       result.documents += runner::deliver_staged_unless_stopped(context);
     }
     result.archived = acknowledger.acknowledged();

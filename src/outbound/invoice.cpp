@@ -72,9 +72,12 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
   return quantities;
 }
 
-// Builds and sends the invoice of one PO part of a shipment; "" when sent, else why not.
+constexpr int kBatch = 500;
+
+// Builds and stages the invoice of one PO part of a shipment inside the caller's transaction;
+// "" when staged (its log line added to `log_lines`), else why not (nothing written).
 std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord& shipment,
-                        const store::StoredOrder& order) {
+                        const store::StoredOrder& order, std::vector<std::string>& log_lines) {
   std::vector<store::ShippedLine> shipped = store::shipped_lines(context.db, shipment.id, order.id);
   if (shipped.empty()) return "";
   std::map<std::string, std::string> prices = acknowledged_prices(context, order.id);
@@ -112,7 +115,6 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
                              *model::Decimal::parse(line.unit_price),
                              model::decode_product_ids(line.product_ids)});
   }
-  store::Transaction transaction(context.db);
   std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
   invoice.invoice_number = fmt::format("{}{:06}", context.config.invoicing.number_prefix, sequence);
   runner::DocumentRequest request;
@@ -141,13 +143,10 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
         context.db, context.actor, order, "invoiced",
         fmt::format("invoice {} ({})", invoice.invoice_number, document.file_name));
   }
-  util::crash_point("before_commit");
-  transaction.commit();
-  util::crash_point("after_commit");
-  runner::log_info(context, fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",
-                                        order.po_number, shipment.supplier_reference,
-                                        invoice.invoice_number, invoice.total_cents() / 100,
-                                        invoice.total_cents() % 100, document.file_name));
+  log_lines.push_back(fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",
+                                  order.po_number, shipment.supplier_reference,
+                                  invoice.invoice_number, invoice.total_cents() / 100,
+                                  invoice.total_cents() % 100, document.file_name));
   return "";
 }
 
@@ -158,20 +157,38 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
   runner::FileJobResult result;
   runner::remove_orphan_staging(context);
   result.documents += runner::deliver_staged_unless_stopped(context);
+  // Invoices are committed kBatch at a time: a backlog costs one commit (and one sync of the
+  // staging files) per batch, not per invoice.
+  std::optional<store::Transaction> transaction;
+  std::vector<std::string> log_lines;
+  int in_batch = 0;
+  auto commit = [&] {
+    if (!transaction) return;
+    util::crash_point("before_commit");
+    runner::commit_staged(context, *transaction);
+    util::crash_point("after_commit");
+    transaction.reset();
+    for (const std::string& line : log_lines) runner::log_info(context, line);
+    result.archived += in_batch;
+    log_lines.clear();
+    in_batch = 0;
+    result.documents += runner::deliver_staged_unless_stopped(context);
+  };
   for (const store::ShipmentRecord& shipment : store::shipped_shipments(context.db)) {
     for (const std::string& po_number : store::po_numbers_of(context.db, shipment.id)) {
       std::optional<store::StoredOrder> order = store::find_order(context.db, po_number);
       if (!order || store::invoice_exists(context.db, order->id, shipment.id)) continue;
-      std::string refused = invoice_one(context, shipment, *order);
+      if (!transaction) transaction.emplace(context.db);
+      std::string refused = invoice_one(context, shipment, *order, log_lines);
       if (!refused.empty()) {
         runner::log_warning(context, "no invoice sent: " + refused);
         ++result.rejected;
         continue;
       }
-      ++result.archived;
-      result.documents += runner::deliver_staged_unless_stopped(context);
+      if (++in_batch == kBatch) commit();
     }
   }
+  commit();
   return result;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,16 @@ class Effects {
   // Removes `path` if it exists.
   virtual void remove(const std::string& path) = 0;
   virtual bool dry_run() const = 0;
+
+  // Batched versions of write() and move() for many documents at once: the file is written
+  // (moved) at once but durable only after the next sync_pending(), which costs one syncfs
+  // and one fsync per folder however many files were pending. Nothing that relies on such a
+  // file may be committed before sync_pending() returns.
+  virtual void write_pending(const std::string& path, std::string_view content) {
+    write(path, content);
+  }
+  virtual void move_pending(const std::string& from, const std::string& to) { move(from, to); }
+  virtual void sync_pending() {}
 };
 
 class RealEffects : public Effects {
@@ -28,9 +39,14 @@ class RealEffects : public Effects {
   void write(const std::string& path, std::string_view content) override;
   void remove(const std::string& path) override;
   bool dry_run() const override { return false; }
+  void write_pending(const std::string& path, std::string_view content) override;
+  void move_pending(const std::string& from, const std::string& to) override;
+  void sync_pending() override;
 
  private:
   unsigned file_mode_;
+  std::set<std::string> pending_folders_;  // folders with unsynced entries
+  bool pending_files_ = false;             // some written file is not on disk yet
 };
 
 // Prints "would ..." lines to `out` instead of acting.

@@ -138,8 +138,9 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
   document.state = "built";
   document.source_file_id = request.source_file_id;
   document.id = store::insert_document(context.db, context.actor, document);
-  // Written before the commit: once the row exists, its bytes are on disk in staging.
-  context.effects.write(staging_path(context, document.file_name), document.content);
+  // Written before the commit, durable by commit_staged(): once the row exists, its bytes are
+  // on disk in staging (a missing staging file means "already moved to the outbox").
+  context.effects.write_pending(staging_path(context, document.file_name), document.content);
   util::crash_point("after_staging_write");
   return document;
 }
@@ -148,46 +149,76 @@ void stage_redelivery(JobContext& context, const store::DocumentRecord& document
                       const std::string& why) {
   if (document.state != "delivered") return;  // still on its way: it will go out anyway
   store::mark_document_for_redelivery(context.db, context.actor, document, why);
-  context.effects.write(staging_path(context, document.file_name), document.content);
+  context.effects.write_pending(staging_path(context, document.file_name), document.content);
+}
+
+namespace {
+
+// Documents delivered per batch: the renames of a batch are made durable together and marked
+// delivered in one transaction; the batch bounds the memory their bytes take.
+constexpr int kDeliveryBatch = 500;
+
+// Moves one built document into its outbox (not yet durable); returns the transition detail.
+std::string deliver_one(JobContext& context, const store::DocumentRecord& document) {
+  std::string staged = staging_path(context, document.file_name);
+  std::string folder = outbox_folder(context.config, document.outbox);
+  std::string target = folder + "/" + document.file_name;
+  std::string detail;
+  if (context.effects.dry_run()) {
+    context.effects.move(staged, target);
+    detail = "delivered to " + target;
+  } else if (!util::entry_exists(staged)) {
+    // The staging file was written before the commit that made this row, so a missing one
+    // means the rename into the outbox already happened before an interruption.
+    detail = "delivered to " + target + " (rename completed before an interruption)";
+  } else if (util::entry_exists(target)) {
+    // The gateway has not picked up the previous delivery of the same document yet.
+    if (!same_content(target, document.content)) {
+      throw util::IoError(
+          fmt::format("{}: exists with other content than document {}; "
+                      "refusing to overwrite",
+                      target, document.id));
+    }
+    context.effects.remove(staged);
+    detail = "already in " + folder + " (not yet picked up)";
+  } else {
+    util::crash_point("before_outbox_rename");
+    context.effects.move_pending(staged, target);
+    util::crash_point("after_outbox_rename");
+    detail = "delivered to " + target;
+  }
+  context.log.info("{} {} {}", context.effects.dry_run() ? "would deliver" : "delivered",
+                   document.type, target);
+  return detail;
+}
+
+}  // namespace
+
+void commit_staged(JobContext& context, store::Transaction& transaction) {
+  context.effects.sync_pending();
+  transaction.commit();
 }
 
 int deliver_staged(JobContext& context) {
   int delivered = 0;
-  for (const store::DocumentRecord& document :
-       store::documents_in_state(context.db, context.actor.job, "built")) {
-    std::string staged = staging_path(context, document.file_name);
-    std::string folder = outbox_folder(context.config, document.outbox);
-    std::string target = folder + "/" + document.file_name;
-    std::string detail;
-    store::Transaction transaction(context.db);
-    if (context.effects.dry_run()) {
-      context.effects.move(staged, target);
-      detail = "delivered to " + target;
-    } else if (!util::entry_exists(staged)) {
-      // The staging file was written before the commit that made this row, so a missing one
-      // means the rename into the outbox already happened before an interruption.
-      detail = "delivered to " + target + " (rename completed before an interruption)";
-    } else if (util::entry_exists(target)) {
-      // The gateway has not picked up the previous delivery of the same document yet.
-      if (!same_content(target, document.content)) {
-        throw util::IoError(
-            fmt::format("{}: exists with other content than document {}; "
-                        "refusing to overwrite",
-                        target, document.id));
-      }
-      context.effects.remove(staged);
-      detail = "already in " + folder + " (not yet picked up)";
-    } else {
-      util::crash_point("before_outbox_rename");
-      context.effects.move(staged, target);
-      util::crash_point("after_outbox_rename");
-      detail = "delivered to " + target;
+  while (true) {
+    std::vector<store::DocumentRecord> batch =
+        store::documents_in_state(context.db, context.actor.job, "built", kDeliveryBatch);
+    if (batch.empty()) break;
+    std::vector<std::string> details;
+    for (const store::DocumentRecord& document : batch) {
+      details.push_back(deliver_one(context, document));
     }
-    store::mark_document_delivered(context.db, context.actor, document, detail);
+    // A crash before this commit leaves the moved documents "built" without a staging file:
+    // the next run marks them delivered (the rename happened), as for a single document.
+    context.effects.sync_pending();
+    store::Transaction transaction(context.db);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      store::mark_document_delivered(context.db, context.actor, batch[i], details[i]);
+    }
     transaction.commit();
-    context.log.info("{} {} {}", context.effects.dry_run() ? "would deliver" : "delivered",
-                     document.type, target);
-    ++delivered;
+    delivered += static_cast<int>(batch.size());
+    if (batch.size() < static_cast<std::size_t>(kDeliveryBatch)) break;
   }
   return delivered;
 }

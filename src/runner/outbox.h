@@ -11,6 +11,7 @@
 #include <string>
 
 #include "runner/job_context.h"
+#include "store/database.h"
 #include "store/records.h"
 #include "x12/writer.h"
 
@@ -51,6 +52,10 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
 // (Amazon re-sent a file because it never got our answer). Inside the caller's transaction.
 void stage_redelivery(JobContext& context, const store::DocumentRecord& document,
                       const std::string& why);
+
+// Commits the caller's transaction once the staging file of every document staged in it is
+// durable (one sync for all of them). Every transaction that staged a document ends here.
+void commit_staged(JobContext& context, store::Transaction& transaction);
 
 // After the commit: renames every built document of this job's staging folder into its outbox
 // and marks it delivered. Also the crash recovery at the start of a run. Returns the number

@@ -67,7 +67,7 @@ int run_retry(const Config& config, long long file_id, std::ostream& out, std::o
 int run_resend(const Config& config, long long document_id, std::ostream& out, std::ostream& err) {
   store::Db db(config.folders.database, store::OpenMode::kReadWrite);
   std::optional<store::DocumentRecord> document = store::find_document(db, document_id);
-  if (!document || document->state != "delivered") {
+  if (!document) {
     err << "avedi resend: document #" << document_id << " is not a delivered document\n";
     return kExitDataError;
   }
@@ -75,6 +75,12 @@ int run_resend(const Config& config, long long document_id, std::ostream& out, s
   if (!lock.held()) {
     err << "avedi resend: " << document->job << " is running; try again when it is done\n";
     return kExitLocked;
+  }
+  // Read again under the lock: a resend or run holding it may have had it "built" a moment ago.
+  document = store::find_document(db, document_id);
+  if (!document || document->state != "delivered") {
+    err << "avedi resend: document #" << document_id << " is not a delivered document\n";
+    return kExitDataError;
   }
   util::TimePoint now = util::now();
   std::shared_ptr<spdlog::logger> log = make_job_logger(
@@ -94,7 +100,7 @@ int run_resend(const Config& config, long long document_id, std::ostream& out, s
   {
     store::Transaction transaction(db);
     stage_redelivery(context, *document, "re-sent by the operator (avedi resend)");
-    transaction.commit();
+    runner::commit_staged(context, transaction);
   }
   int delivered = deliver_staged(context);
   store::finish_run(db, context.actor.run_id, context.actor.now, kExitOk, {0, 0, delivered});

@@ -16,15 +16,15 @@ constexpr std::int64_t kMaxControl = 999999999;  // ISA13 and GS06 are at most 9
 }  // namespace
 
 std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind) {
-  SQLite::Statement ensure(db.sql(),
-                           "INSERT OR IGNORE INTO control_numbers (partner, kind, last_value) "
-                           "VALUES (?, ?, 0)");
+  SQLite::Statement& ensure = db.statement(
+      "INSERT OR IGNORE INTO control_numbers (partner, kind, last_value) "
+      "VALUES (?, ?, 0)");
   ensure.bind(1, partner);
   ensure.bind(2, kind);
   ensure.exec();
-  SQLite::Statement next(db.sql(),
-                         "UPDATE control_numbers SET last_value = last_value + 1 "
-                         "WHERE partner = ? AND kind = ? RETURNING last_value");
+  SQLite::Statement& next = db.statement(
+      "UPDATE control_numbers SET last_value = last_value + 1 "
+      "WHERE partner = ? AND kind = ? RETURNING last_value");
   next.bind(1, partner);
   next.bind(2, kind);
   if (!next.executeStep()) throw std::runtime_error("control number allocation returned nothing");

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
@@ -28,6 +29,25 @@ constexpr Migration kMigrations[] = {
 };
 
 constexpr int kBusyTimeoutMs = kBusyTimeoutSeconds * 1000;
+
+// AVEDI_SQL_TRACE=FILE, for tests: the text of every statement this process runs is appended
+// to FILE (each followed by a line ";;"), so a test can check the query plan of each one.
+void trace_statements(SQLite::Database& database) {
+  const char* path = std::getenv("AVEDI_SQL_TRACE");
+  if (path == nullptr || *path == '\0') return;
+  sqlite3_trace_v2(
+      database.getHandle(), SQLITE_TRACE_STMT,
+      [](unsigned, void* file, void* statement, void*) -> int {
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        if (sql == nullptr) return 0;
+        if (std::FILE* out = std::fopen(static_cast<const char*>(file), "a")) {
+          std::fprintf(out, "%s\n;;\n", sql);
+          std::fclose(out);
+        }
+        return 0;
+      },
+      const_cast<char*>(path));
+}
 
 void configure(SQLite::Database& database, bool on_disk) {
   database.setBusyTimeout(kBusyTimeoutMs);
@@ -71,12 +91,14 @@ Db::Db(const std::string& path, OpenMode mode) {
     // SQLite gives -wal and -shm the database's mode; these calls also repair an older
     // installation whose files got the umask default.
     for (const char* suffix : {"", "-wal", "-shm"}) keep_private(path + suffix);
+    trace_statements(*database_);
   } else if (mode == OpenMode::kReadOnly) {
     if (!std::filesystem::exists(path)) {
       throw std::runtime_error(path + ": no database yet (avedi init creates it)");
     }
     database_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
     database_->setBusyTimeout(kBusyTimeoutMs);
+    trace_statements(*database_);
     if (schema_version() != latest_version()) {
       throw std::runtime_error(fmt::format(
           "{}: schema version {} but this avedi expects {}; run any job once to migrate", path,
@@ -114,7 +136,22 @@ Db::Db(const std::string& path, OpenMode mode) {
   migrate();
 }
 
-Db::~Db() = default;
+Db::~Db() { statements_.clear(); }
+
+SQLite::Statement& Db::statement(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    found = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*database_, sql)).first;
+  } else {
+    found->second->reset();
+    found->second->clearBindings();
+  }
+  return *found->second;
+}
+
+void Db::reset_statements() {
+  for (auto& [sql, statement] : statements_) statement->tryReset();
+}
 
 int Db::schema_version() { return database_->execAndGet("PRAGMA user_version").getInt(); }
 
@@ -138,10 +175,14 @@ void Db::migrate() {
   }
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.sql().exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db& db) : db_(db) {
+  db_.reset_statements();
+  db_.sql().exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (done_) return;
+  db_.reset_statements();
   try {
     db_.sql().exec("ROLLBACK");
   } catch (...) {
@@ -156,6 +197,9 @@ bool is_busy(const std::exception& error) {
 }
 
 void Transaction::commit() {
+  // A cached statement stepped but not finished (an UPDATE ... RETURNING read once) would make
+  // COMMIT fail with "statements in progress".
+  db_.reset_statements();
   db_.sql().exec("COMMIT");
   done_ = true;
 }

@@ -6,10 +6,12 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace store {
 
@@ -32,13 +34,22 @@ class Db {
   SQLite::Database& sql() { return *database_; }
   int schema_version();
 
+  // The statement for `sql`, prepared once per Db (the hot paths run the same statements for
+  // every PO of a backlog), reset and with its bindings cleared. Use it fully (step, read)
+  // before asking for the same `sql` again: that resets it. Transaction resets every cached
+  // statement before it begins, so no finished read keeps an old snapshot open.
+  SQLite::Statement& statement(const std::string& sql);
+  void reset_statements();
+
   // The newest schema version this program knows.
   static int latest_version();
 
  private:
   void migrate();
 
+  // Declared after database_: destroyed (finalized) before the database closes.
   std::unique_ptr<SQLite::Database> database_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 // True when `error` is SQLite's "database is locked": another process held the store beyond

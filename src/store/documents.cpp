@@ -48,29 +48,28 @@ std::vector<DocumentRecord> read_all(SQLite::Statement& query) {
 }  // namespace
 
 std::optional<DocumentRecord> find_document(Db& db, std::int64_t id) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE id = ?");
+  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE business_key = ?");
+  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE business_key = ?");
   query.bind(1, business_key);
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE file_name = ?");
+  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE file_name = ?");
   query.bind(1, file_name);
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
-  SQLite::Statement insert(
-      db.sql(),
+  SQLite::Statement& insert = db.statement(
       "INSERT INTO documents (job, type, business_key, partner, interchange_control, "
       "group_control, file_name, outbox, content, sha256, state, source_file_id, created_at, "
       "run_id, functional_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?, ?)");
@@ -112,20 +111,21 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
 }
 
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
-                                               const std::string& state) {
-  SQLite::Statement query(db.sql(),
-                          std::string(kColumns) + "WHERE job = ? AND state = ? ORDER BY id");
+                                               const std::string& state, int limit) {
+  SQLite::Statement& query =
+      db.statement(std::string(kColumns) + "WHERE job = ? AND state = ? ORDER BY id LIMIT ?");
   query.bind(1, job);
   query.bind(2, state);
+  query.bind(3, limit);
   return read_all(query);
 }
 
 std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
                                                      const std::string& functional_id,
                                                      const std::string& group_control) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) +
-                                        "WHERE partner = ? AND functional_id = ? AND "
-                                        "group_control = ?");
+  SQLite::Statement& query = db.statement(std::string(kColumns) +
+                                          "WHERE partner = ? AND functional_id = ? AND "
+                                          "group_control = ?");
   query.bind(1, partner);
   query.bind(2, functional_id);
   query.bind(3, group_control);
@@ -136,9 +136,9 @@ std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& 
 void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& document,
                          const std::string& status, const std::string& codes,
                          std::optional<std::int64_t> file_id) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE documents SET ack_status = ?, ack_codes = ?, ack_at = ? "
-                           "WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE documents SET ack_status = ?, ack_codes = ?, ack_at = ? "
+      "WHERE id = ?");
   update.bind(1, status);
   if (codes.empty()) {
     update.bind(2);
@@ -157,9 +157,10 @@ void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& docum
 
 std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
                                                      const std::string& before) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) +
-                                        "WHERE type = ? AND state = 'delivered' AND ack_status IS "
-                                        "NULL AND delivered_at < ? ORDER BY id");
+  SQLite::Statement& query =
+      db.statement(std::string(kColumns) +
+                   "WHERE type = ? AND state = 'delivered' AND ack_status IS "
+                   "NULL AND delivered_at < ? ORDER BY id");
   query.bind(1, type);
   query.bind(2, before);
   return read_all(query);
@@ -167,7 +168,7 @@ std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& 
 
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
                                   const std::string& detail) {
-  SQLite::Statement update(db.sql(), "UPDATE documents SET state = 'built' WHERE id = ?");
+  SQLite::Statement& update = db.statement("UPDATE documents SET state = 'built' WHERE id = ?");
   update.bind(1, static_cast<std::int64_t>(document.id));
   update.exec();
   record_transition(db, actor, "document", document.id, document.state, "built",
@@ -175,16 +176,17 @@ void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentReco
 }
 
 std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
+  SQLite::Statement& query =
+      db.statement(std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(file_id));
   return read_all(query);
 }
 
 void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,
                              const std::string& detail) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE documents SET state = 'delivered', delivered_at = ?, "
-                           "deliveries = deliveries + 1 WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE documents SET state = 'delivered', delivered_at = ?, "
+      "deliveries = deliveries + 1 WHERE id = ?");
   update.bind(1, actor.now);
   update.bind(2, static_cast<std::int64_t>(document.id));
   update.exec();

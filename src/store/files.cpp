@@ -40,10 +40,10 @@ void bind_text_or_null(SQLite::Statement& statement, int index, const std::strin
 }  // namespace
 
 std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& file) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO files (job, original_name, original_folder, work_path, "
-                           "size, kind, state, received_at, updated_at, run_id, arrived_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'claiming', ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO files (job, original_name, original_folder, work_path, "
+      "size, kind, state, received_at, updated_at, run_id, arrived_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, 'claiming', ?, ?, ?, ?)");
   insert.bind(1, actor.job);
   insert.bind(2, file.original_name);
   insert.bind(3, file.original_folder);
@@ -62,23 +62,23 @@ std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& 
 }
 
 std::optional<FileRecord> find_file(Db& db, std::int64_t id) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) + "WHERE id = ?");
+  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 void set_file_work_path(Db& db, std::int64_t id, const std::string& work_path) {
-  SQLite::Statement update(db.sql(), "UPDATE files SET work_path = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement("UPDATE files SET work_path = ? WHERE id = ?");
   update.bind(1, work_path);
   update.bind(2, static_cast<std::int64_t>(id));
   update.exec();
 }
 
 std::vector<FileRecord> unfinished_files(Db& db, const std::string& job) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) +
-                                        "WHERE job = ? AND state = 'claiming' "
-                                        "ORDER BY id");
+  SQLite::Statement& query = db.statement(std::string(kColumns) +
+                                          "WHERE job = ? AND state = 'claiming' "
+                                          "ORDER BY id");
   query.bind(1, job);
   std::vector<FileRecord> files;
   while (query.executeStep()) files.push_back(read_row(query));
@@ -97,9 +97,9 @@ std::vector<FileRecord> files_in_error_at(Db& db, const std::string& stored_path
 void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const std::string& state,
                     const std::string& detail) {
   std::optional<FileRecord> before = find_file(db, file.id);
-  SQLite::Statement update(db.sql(),
-                           "UPDATE files SET state = ?, reason = ?, stored_path = ?, sha256 = ?, "
-                           "work_path = ?, updated_at = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE files SET state = ?, reason = ?, stored_path = ?, sha256 = ?, "
+      "work_path = ?, updated_at = ? WHERE id = ?");
   update.bind(1, state);
   bind_text_or_null(update, 2, file.reason);
   bind_text_or_null(update, 3, file.stored_path);
@@ -114,9 +114,9 @@ void set_file_state(Db& db, const Actor& actor, const FileRecord& file, const st
 
 std::optional<FileRecord> find_processed_file_by_sha256(Db& db, const std::string& sha256,
                                                         std::int64_t except_id) {
-  SQLite::Statement query(db.sql(), std::string(kColumns) +
-                                        "WHERE sha256 = ? AND id != ? AND state IN "
-                                        "('archived', 'duplicate') ORDER BY id LIMIT 1");
+  SQLite::Statement& query = db.statement(std::string(kColumns) +
+                                          "WHERE sha256 = ? AND id != ? AND state IN "
+                                          "('archived', 'duplicate') ORDER BY id LIMIT 1");
   query.bind(1, sha256);
   query.bind(2, static_cast<std::int64_t>(except_id));
   if (!query.executeStep()) return std::nullopt;

@@ -9,9 +9,9 @@ namespace store {
 std::optional<InterchangeRecord> find_interchange(Db& db, const std::string& sender,
                                                   const std::string& receiver,
                                                   const std::string& control) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT id, file_id, sender, receiver, control, version, status "
-                          "FROM interchanges WHERE sender = ? AND receiver = ? AND control = ?");
+  SQLite::Statement& query = db.statement(
+      "SELECT id, file_id, sender, receiver, control, version, status "
+      "FROM interchanges WHERE sender = ? AND receiver = ? AND control = ?");
   query.bind(1, sender);
   query.bind(2, receiver);
   query.bind(3, control);
@@ -28,9 +28,9 @@ std::optional<InterchangeRecord> find_interchange(Db& db, const std::string& sen
 }
 
 std::int64_t insert_interchange(Db& db, const Actor& actor, const InterchangeRecord& interchange) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO interchanges (file_id, sender, receiver, control, version, "
-                           "status) VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO interchanges (file_id, sender, receiver, control, version, "
+      "status) VALUES (?, ?, ?, ?, ?, ?)");
   insert.bind(1, static_cast<std::int64_t>(interchange.file_id));
   insert.bind(2, interchange.sender);
   insert.bind(3, interchange.receiver);
@@ -46,10 +46,10 @@ std::int64_t insert_interchange(Db& db, const Actor& actor, const InterchangeRec
 
 std::int64_t insert_transaction_set(Db& db, const Actor& actor, std::int64_t interchange_id,
                                     std::int64_t file_id, const TransactionSetRecord& set) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO transaction_sets (interchange_id, functional_id, "
-                           "group_control, set_id, set_control, state, first_segment) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO transaction_sets (interchange_id, functional_id, "
+      "group_control, set_id, set_control, state, first_segment) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, static_cast<std::int64_t>(interchange_id));
   insert.bind(2, set.functional_id);
   insert.bind(3, set.group_control);
@@ -67,7 +67,7 @@ std::int64_t insert_transaction_set(Db& db, const Actor& actor, std::int64_t int
 void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
                                std::int64_t file_id, const std::string& from_state,
                                const std::string& to_state, const std::string& detail) {
-  SQLite::Statement update(db.sql(), "UPDATE transaction_sets SET state = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement("UPDATE transaction_sets SET state = ? WHERE id = ?");
   update.bind(1, to_state);
   update.bind(2, static_cast<std::int64_t>(set_id));
   update.exec();

@@ -10,13 +10,13 @@ namespace store {
 namespace {
 
 void load_lines(Db& db, StoredOrder& order) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT id, position, line_id, quantity, uom, unit_price, "
-                          "coalesce(price_basis, ''), product_ids, coalesce(sku, ''), "
-                          "coalesce(units_per_uom, 0), accepted, backordered, rejected, "
-                          "coalesce(ship_date, ''), coalesce(backorder_date, ''), "
-                          "coalesce(resolution, '') FROM po_lines WHERE po_id = ? "
-                          "ORDER BY position");
+  SQLite::Statement& query = db.statement(
+      "SELECT id, position, line_id, quantity, uom, unit_price, "
+      "coalesce(price_basis, ''), product_ids, coalesce(sku, ''), "
+      "coalesce(units_per_uom, 0), accepted, backordered, rejected, "
+      "coalesce(ship_date, ''), coalesce(backorder_date, ''), "
+      "coalesce(resolution, '') FROM po_lines WHERE po_id = ? "
+      "ORDER BY position");
   query.bind(1, static_cast<std::int64_t>(order.id));
   while (query.executeStep()) {
     StoredLine line;
@@ -102,25 +102,35 @@ model::PurchaseOrder to_purchase_order(const StoredOrder& stored) {
 }
 
 std::optional<StoredOrder> find_order(Db& db, const std::string& po_number) {
-  SQLite::Statement query(db.sql(), std::string(kOrderColumns) + "WHERE po_number = ?");
+  SQLite::Statement& query = db.statement(std::string(kOrderColumns) + "WHERE po_number = ?");
   query.bind(1, po_number);
   if (!query.executeStep()) return std::nullopt;
   return read_order(db, query);
 }
 
-std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state) {
-  SQLite::Statement query(db.sql(), std::string(kOrderColumns) + "WHERE o.state = ? ORDER BY o.id");
+std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state, std::int64_t after_id,
+                                         int limit) {
+  SQLite::Statement& query = db.statement(std::string(kOrderColumns) +
+                                          "WHERE o.state = ? AND o.id > ? ORDER BY o.id LIMIT ?");
   query.bind(1, state);
+  query.bind(2, static_cast<std::int64_t>(after_id));
+  query.bind(3, limit);
   std::vector<StoredOrder> orders;
   while (query.executeStep()) orders.push_back(read_order(db, query));
   return orders;
 }
 
+std::int64_t count_orders_in_state(Db& db, const std::string& state) {
+  SQLite::Statement& query = db.statement("SELECT count(*) FROM purchase_orders WHERE state = ?");
+  query.bind(1, state);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
 std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder& order,
                           const std::string& freight_terms, std::int64_t transaction_set_id,
                           std::int64_t file_id, const std::string& ack_due_at) {
-  SQLite::Statement insert(
-      db.sql(),
+  SQLite::Statement& insert = db.statement(
       "INSERT INTO purchase_orders (po_number, vendor_code, order_type, order_date, ship_to_fc, "
       "deliver_not_before, deliver_not_after, backorder_allowed, fob_payment, freight_terms, "
       "state, canonical, transaction_set_id, received_at, ack_due_at) "
@@ -141,10 +151,10 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
   insert.bind(14, ack_due_at);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
-  SQLite::Statement line_insert(db.sql(),
-                                "INSERT INTO po_lines (po_id, position, line_id, quantity, uom, "
-                                "unit_price, price_basis, product_ids) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& line_insert = db.statement(
+      "INSERT INTO po_lines (po_id, position, line_id, quantity, uom, "
+      "unit_price, price_basis, product_ids) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   int position = 0;
   for (const model::OrderLine& line : order.lines) {
     line_insert.reset();
@@ -166,10 +176,10 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
 
 void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
                            const std::string& detail) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE po_lines SET sku = ?, units_per_uom = ?, accepted = ?, "
-                           "backordered = ?, rejected = ?, ship_date = ?, backorder_date = ?, "
-                           "resolution = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE po_lines SET sku = ?, units_per_uom = ?, accepted = ?, "
+      "backordered = ?, rejected = ?, ship_date = ?, backorder_date = ?, "
+      "resolution = ? WHERE id = ?");
   for (const StoredLine& line : order.lines) {
     update.reset();
     bind_optional(update, 1, line.sku);
@@ -187,9 +197,9 @@ void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
     update.bind(9, static_cast<std::int64_t>(line.id));
     update.exec();
   }
-  SQLite::Statement state(db.sql(),
-                          "UPDATE purchase_orders SET state = 'acknowledged', acknowledged_at = ? "
-                          "WHERE id = ?");
+  SQLite::Statement& state = db.statement(
+      "UPDATE purchase_orders SET state = 'acknowledged', acknowledged_at = ? "
+      "WHERE id = ?");
   state.bind(1, actor.now);
   state.bind(2, static_cast<std::int64_t>(order.id));
   state.exec();
@@ -199,7 +209,7 @@ void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
 
 void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
                      const std::string& to_state, const std::string& detail) {
-  SQLite::Statement update(db.sql(), "UPDATE purchase_orders SET state = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement("UPDATE purchase_orders SET state = ? WHERE id = ?");
   update.bind(1, to_state);
   update.bind(2, static_cast<std::int64_t>(order.id));
   update.exec();
@@ -208,27 +218,27 @@ void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
 }
 
 std::int64_t allocated_units(Db& db, const std::string& sku) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT coalesce(sum(l.accepted * l.units_per_uom - l.shipped_units), 0) "
-                          "FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
-                          "WHERE l.sku = ? AND o.state != 'received'");
+  SQLite::Statement& query = db.statement(
+      "SELECT coalesce(sum(l.accepted * l.units_per_uom - l.shipped_units), 0) "
+      "FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
+      "WHERE l.sku = ? AND o.state != 'received'");
   query.bind(1, sku);
   query.executeStep();
   return query.getColumn(0).getInt64();
 }
 
 std::optional<Snapshot> latest_snapshot(Db& db) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT id, as_of, coalesce(warehouse, '') FROM stock_snapshots "
-                          "ORDER BY as_of DESC, id DESC LIMIT 1");
+  SQLite::Statement& query = db.statement(
+      "SELECT id, as_of, coalesce(warehouse, '') FROM stock_snapshots "
+      "ORDER BY as_of DESC, id DESC LIMIT 1");
   if (!query.executeStep()) return std::nullopt;
   return Snapshot{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                   query.getColumn(2).getString()};
 }
 
 std::int64_t available_units(Db& db, std::int64_t snapshot_id, const std::string& sku) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT available FROM stock_levels WHERE snapshot_id = ? AND sku = ?");
+  SQLite::Statement& query =
+      db.statement("SELECT available FROM stock_levels WHERE snapshot_id = ? AND sku = ?");
   query.bind(1, static_cast<std::int64_t>(snapshot_id));
   query.bind(2, sku);
   return query.executeStep() ? query.getColumn(0).getInt64() : 0;
@@ -237,9 +247,9 @@ std::int64_t available_units(Db& db, std::int64_t snapshot_id, const std::string
 std::int64_t insert_snapshot(Db& db, const Actor& actor, std::int64_t file_id,
                              const std::string& as_of, const std::string& warehouse,
                              const std::map<std::string, std::int64_t>& levels) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO stock_snapshots (file_id, as_of, warehouse, loaded_at, "
-                           "sku_count) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO stock_snapshots (file_id, as_of, warehouse, loaded_at, "
+      "sku_count) VALUES (?, ?, ?, ?, ?)");
   insert.bind(1, static_cast<std::int64_t>(file_id));
   insert.bind(2, as_of);
   bind_optional(insert, 3, warehouse);
@@ -247,8 +257,8 @@ std::int64_t insert_snapshot(Db& db, const Actor& actor, std::int64_t file_id,
   insert.bind(5, static_cast<std::int64_t>(levels.size()));
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
-  SQLite::Statement level(
-      db.sql(), "INSERT INTO stock_levels (snapshot_id, sku, available) VALUES (?, ?, ?)");
+  SQLite::Statement& level =
+      db.statement("INSERT INTO stock_levels (snapshot_id, sku, available) VALUES (?, ?, ?)");
   for (const auto& [sku, available] : levels) {
     level.reset();
     level.bind(1, static_cast<std::int64_t>(id));

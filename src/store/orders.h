@@ -55,8 +55,11 @@ struct StoredOrder {
 model::PurchaseOrder to_purchase_order(const StoredOrder& order);
 
 std::optional<StoredOrder> find_order(Db& db, const std::string& po_number);
-// Orders in `state`, oldest first (by id), with their lines.
-std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state);
+// At most `limit` orders in `state` with an id above `after_id`, oldest first (by id), with
+// their lines: page through a backlog with the last id of each page.
+std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state, std::int64_t after_id,
+                                         int limit);
+std::int64_t count_orders_in_state(Db& db, const std::string& state);
 
 // Stores a received PO with its lines (state "received").
 std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder& order,

@@ -125,8 +125,9 @@ std::optional<DocumentRecord> find_document(Db& db, std::int64_t id);
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key);
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);
+// The first `limit` documents of `job` in `state`, oldest first.
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
-                                               const std::string& state);
+                                               const std::string& state, int limit);
 // Sets a delivered document back to built, to be delivered again with the same bytes.
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
                                   const std::string& detail);

@@ -57,8 +57,8 @@ Table last_runs(Db& db) {
   return query_table(
       db,
       "SELECT r.job, r.id AS run, r.started_at, coalesce(r.ended_at, '') AS ended_at, "
-      "coalesce(r.exit_code, '') AS exit_code FROM runs r WHERE r.id = "
-      "(SELECT max(id) FROM runs WHERE job = r.job) ORDER BY r.job");
+      "coalesce(r.exit_code, '') AS exit_code FROM runs r WHERE r.id IN "
+      "(SELECT max(id) FROM runs GROUP BY job) ORDER BY r.job");
 }
 
 Table last_successful_runs(Db& db) {

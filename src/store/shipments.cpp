@@ -81,9 +81,9 @@ void bind_text(SQLite::Statement& statement, int index, const std::string& value
 
 std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
                                            const std::string& sku) {
-  SQLite::Statement query(db.sql(), std::string(kLineColumns) +
-                                        "WHERE o.po_number = ? AND l.sku = ? ORDER BY l.position "
-                                        "LIMIT 1");
+  SQLite::Statement& query = db.statement(std::string(kLineColumns) +
+                                          "WHERE o.po_number = ? AND l.sku = ? ORDER BY l.position "
+                                          "LIMIT 1");
   query.bind(1, po_number);
   query.bind(2, sku);
   if (!query.executeStep()) return std::nullopt;
@@ -91,30 +91,32 @@ std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
 }
 
 std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id) {
-  SQLite::Statement query(db.sql(), std::string(kLineColumns) + "WHERE l.id = ?");
+  SQLite::Statement& query = db.statement(std::string(kLineColumns) + "WHERE l.id = ?");
   query.bind(1, static_cast<std::int64_t>(po_line_id));
   if (!query.executeStep()) return std::nullopt;
   return read_line(query);
 }
 
 bool sscc_known(Db& db, const std::string& sscc) {
-  SQLite::Statement query(db.sql(), "SELECT 1 FROM cartons WHERE sscc = ? OR pallet_sscc = ?");
+  SQLite::Statement& query =
+      db.statement("SELECT 1 FROM cartons WHERE sscc = ? OR pallet_sscc = ?");
   query.bind(1, sscc);
   query.bind(2, sscc);
   return query.executeStep();
 }
 
 bool pallet_shipped(Db& db, const std::string& sscc) {
-  SQLite::Statement query(db.sql(), "SELECT 1 FROM cartons WHERE pallet_sscc = ? AND shipped = 1");
+  SQLite::Statement& query =
+      db.statement("SELECT 1 FROM cartons WHERE pallet_sscc = ? AND shipped = 1");
   query.bind(1, sscc);
   return query.executeStep();
 }
 
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "
-                          "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, "
-                          "length_cm, width_cm, height_cm, shipped FROM cartons WHERE sscc = ?");
+  SQLite::Statement& query = db.statement(
+      "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "
+      "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, "
+      "length_cm, width_cm, height_cm, shipped FROM cartons WHERE sscc = ?");
   query.bind(1, sscc);
   if (!query.executeStep()) return std::nullopt;
   CartonRecord carton;
@@ -134,10 +136,10 @@ std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc)
 }
 
 std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& shipment) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO shipments (supplier_reference, ship_from, ship_to_fc, "
-                           "ready_date, freight_terms, state, file_id, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO shipments (supplier_reference, ship_from, ship_to_fc, "
+      "ready_date, freight_terms, state, file_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, shipment.supplier_reference);
   insert.bind(2, shipment.ship_from);
   insert.bind(3, shipment.ship_to_fc);
@@ -155,10 +157,10 @@ std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& s
 }
 
 std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO cartons (shipment_id, carton_ref, sscc, sscc_issued, "
-                           "pallet_ref, pallet_sscc, weight_kg, length_cm, width_cm, height_cm) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO cartons (shipment_id, carton_ref, sscc, sscc_issued, "
+      "pallet_ref, pallet_sscc, weight_kg, length_cm, width_cm, height_cm) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, static_cast<std::int64_t>(carton.shipment_id));
   insert.bind(2, carton.carton_ref);
   insert.bind(3, carton.sscc);
@@ -175,36 +177,38 @@ std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
 
 void insert_carton_item(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                         std::int64_t quantity) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO carton_items (carton_id, po_line_id, quantity) "
-                           "VALUES (?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO carton_items (carton_id, po_line_id, quantity) "
+      "VALUES (?, ?, ?)");
   insert.bind(1, static_cast<std::int64_t>(carton_id));
   insert.bind(2, static_cast<std::int64_t>(po_line_id));
   insert.bind(3, static_cast<std::int64_t>(quantity));
   insert.exec();
-  SQLite::Statement packed(db.sql(),
-                           "UPDATE po_lines SET packed_units = packed_units + ? WHERE id = ?");
+  SQLite::Statement& packed =
+      db.statement("UPDATE po_lines SET packed_units = packed_units + ? WHERE id = ?");
   packed.bind(1, static_cast<std::int64_t>(quantity));
   packed.bind(2, static_cast<std::int64_t>(po_line_id));
   packed.exec();
 }
 
 std::optional<ShipmentRecord> find_shipment(Db& db, const std::string& supplier_reference) {
-  SQLite::Statement query(db.sql(), std::string(kShipmentColumns) + "WHERE supplier_reference = ?");
+  SQLite::Statement& query =
+      db.statement(std::string(kShipmentColumns) + "WHERE supplier_reference = ?");
   query.bind(1, supplier_reference);
   if (!query.executeStep()) return std::nullopt;
   return read_shipment(query);
 }
 
 std::optional<ShipmentRecord> find_shipment(Db& db, std::int64_t id) {
-  SQLite::Statement query(db.sql(), std::string(kShipmentColumns) + "WHERE id = ?");
+  SQLite::Statement& query = db.statement(std::string(kShipmentColumns) + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_shipment(query);
 }
 
 std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id) {
-  SQLite::Statement query(db.sql(), "SELECT sscc FROM cartons WHERE shipment_id = ? ORDER BY id");
+  SQLite::Statement& query =
+      db.statement("SELECT sscc FROM cartons WHERE shipment_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
   std::vector<std::string> ssccs;
   while (query.executeStep()) ssccs.push_back(query.getColumn(0).getString());
@@ -214,12 +218,12 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id) {
 }
 
 std::vector<std::string> po_numbers_of(Db& db, std::int64_t shipment_id) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT DISTINCT o.po_number FROM cartons c "
-                          "JOIN carton_items i ON i.carton_id = c.id "
-                          "JOIN po_lines l ON l.id = i.po_line_id "
-                          "JOIN purchase_orders o ON o.id = l.po_id "
-                          "WHERE c.shipment_id = ? ORDER BY o.po_number");
+  SQLite::Statement& query = db.statement(
+      "SELECT DISTINCT o.po_number FROM cartons c "
+      "JOIN carton_items i ON i.carton_id = c.id "
+      "JOIN po_lines l ON l.id = i.po_line_id "
+      "JOIN purchase_orders o ON o.id = l.po_id "
+      "WHERE c.shipment_id = ? ORDER BY o.po_number");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
   std::vector<std::string> numbers;
   while (query.executeStep()) numbers.push_back(query.getColumn(0).getString());
@@ -228,9 +232,9 @@ std::vector<std::string> po_numbers_of(Db& db, std::int64_t shipment_id) {
 
 void record_routing(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                     std::int64_t file_id, const std::string& detail) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE shipments SET state = 'routed', arn = ?, carrier_scac = ?, "
-                           "carrier_name = ?, pickup_date = ?, pickup_time = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE shipments SET state = 'routed', arn = ?, carrier_scac = ?, "
+      "carrier_name = ?, pickup_date = ?, pickup_time = ? WHERE id = ?");
   bind_text(update, 1, shipment.arn);
   bind_text(update, 2, shipment.carrier_scac);
   bind_text(update, 3, shipment.carrier_name);
@@ -243,11 +247,11 @@ void record_routing(Db& db, const Actor& actor, const ShipmentRecord& shipment,
 
 void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                      std::int64_t file_id, const std::string& detail) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE shipments SET state = 'shipped', ship_date = ?, "
-                           "carrier_scac = coalesce(?, carrier_scac), bol_number = ?, "
-                           "pro_number = ?, tracking_number = ?, estimated_delivery = ? "
-                           "WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE shipments SET state = 'shipped', ship_date = ?, "
+      "carrier_scac = coalesce(?, carrier_scac), bol_number = ?, "
+      "pro_number = ?, tracking_number = ?, estimated_delivery = ? "
+      "WHERE id = ?");
   bind_text(update, 1, shipment.ship_date);
   bind_text(update, 2, shipment.carrier_scac);
   bind_text(update, 3, shipment.bol_number);
@@ -261,8 +265,7 @@ void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
 
 int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                            std::int64_t file_id) {
-  SQLite::Statement release(
-      db.sql(),
+  SQLite::Statement& release = db.statement(
       "UPDATE po_lines SET packed_units = packed_units - "
       "(SELECT coalesce(sum(i.quantity), 0) FROM carton_items i JOIN cartons c "
       "ON c.id = i.carton_id WHERE i.po_line_id = po_lines.id AND "
@@ -273,9 +276,9 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
   release.bind(1, static_cast<std::int64_t>(shipment.id));
   release.bind(2, static_cast<std::int64_t>(shipment.id));
   release.exec();
-  SQLite::Statement mark(db.sql(),
-                         "UPDATE cartons SET left_behind = 1 WHERE shipment_id = ? AND "
-                         "shipped = 0 AND left_behind = 0 RETURNING id, sscc");
+  SQLite::Statement& mark = db.statement(
+      "UPDATE cartons SET left_behind = 1 WHERE shipment_id = ? AND "
+      "shipped = 0 AND left_behind = 0 RETURNING id, sscc");
   mark.bind(1, static_cast<std::int64_t>(shipment.id));
   std::vector<std::pair<std::int64_t, std::string>> cartons;
   while (mark.executeStep()) {
@@ -290,24 +293,24 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
 }
 
 void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");
+  SQLite::Statement& update =
+      db.statement("UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");
   bind_text(update, 1, pallet_sscc);
   update.bind(2, static_cast<std::int64_t>(carton_id));
   update.exec();
 }
 
 bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT 1 FROM carton_items WHERE carton_id = ? AND po_line_id = ?");
+  SQLite::Statement& query =
+      db.statement("SELECT 1 FROM carton_items WHERE carton_id = ? AND po_line_id = ?");
   query.bind(1, static_cast<std::int64_t>(carton_id));
   query.bind(2, static_cast<std::int64_t>(po_line_id));
   return query.executeStep();
 }
 
 std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
-  SQLite::Statement query(db.sql(),
-                          std::string(kLineColumns) + "WHERE o.id = ? ORDER BY l.position");
+  SQLite::Statement& query =
+      db.statement(std::string(kLineColumns) + "WHERE o.id = ? ORDER BY l.position");
   query.bind(1, static_cast<std::int64_t>(po_id));
   std::vector<LineRef> lines;
   while (query.executeStep()) lines.push_back(read_line(query));
@@ -316,35 +319,35 @@ std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
 
 void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                        std::int64_t quantity) {
-  SQLite::Statement item(db.sql(),
-                         "UPDATE carton_items SET shipped_units = shipped_units + ? "
-                         "WHERE carton_id = ? AND po_line_id = ?");
+  SQLite::Statement& item = db.statement(
+      "UPDATE carton_items SET shipped_units = shipped_units + ? "
+      "WHERE carton_id = ? AND po_line_id = ?");
   item.bind(1, static_cast<std::int64_t>(quantity));
   item.bind(2, static_cast<std::int64_t>(carton_id));
   item.bind(3, static_cast<std::int64_t>(po_line_id));
   item.exec();
-  SQLite::Statement line(db.sql(),
-                         "UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?");
+  SQLite::Statement& line =
+      db.statement("UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?");
   line.bind(1, static_cast<std::int64_t>(quantity));
   line.bind(2, static_cast<std::int64_t>(po_line_id));
   line.exec();
 }
 
 std::vector<ShipmentRecord> shipped_shipments(Db& db) {
-  SQLite::Statement query(db.sql(),
-                          std::string(kShipmentColumns) + "WHERE state = 'shipped' ORDER BY id");
+  SQLite::Statement& query =
+      db.statement(std::string(kShipmentColumns) + "WHERE state = 'shipped' ORDER BY id");
   std::vector<ShipmentRecord> shipments;
   while (query.executeStep()) shipments.push_back(read_shipment(query));
   return shipments;
 }
 
 std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::int64_t po_id) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT i.po_line_id, sum(i.shipped_units) FROM carton_items i "
-                          "JOIN cartons c ON c.id = i.carton_id "
-                          "JOIN po_lines l ON l.id = i.po_line_id "
-                          "WHERE c.shipment_id = ? AND l.po_id = ? AND i.shipped_units > 0 "
-                          "GROUP BY i.po_line_id ORDER BY l.position");
+  SQLite::Statement& query = db.statement(
+      "SELECT i.po_line_id, sum(i.shipped_units) FROM carton_items i "
+      "JOIN cartons c ON c.id = i.carton_id "
+      "JOIN po_lines l ON l.id = i.po_line_id "
+      "WHERE c.shipment_id = ? AND l.po_id = ? AND i.shipped_units > 0 "
+      "GROUP BY i.po_line_id ORDER BY l.position");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
   query.bind(2, static_cast<std::int64_t>(po_id));
   std::vector<std::pair<std::int64_t, std::int64_t>> rows;
@@ -357,7 +360,8 @@ std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::in
 }
 
 bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id) {
-  SQLite::Statement query(db.sql(), "SELECT 1 FROM invoices WHERE po_id = ? AND shipment_id = ?");
+  SQLite::Statement& query =
+      db.statement("SELECT 1 FROM invoices WHERE po_id = ? AND shipment_id = ?");
   query.bind(1, static_cast<std::int64_t>(po_id));
   query.bind(2, static_cast<std::int64_t>(shipment_id));
   return query.executeStep();
@@ -366,9 +370,9 @@ bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id) {
 std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& number,
                             std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
                             std::int64_t file_id) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO invoices (invoice_number, po_id, shipment_id, total_cents, "
-                           "state, created_at) VALUES (?, ?, ?, ?, 'sent', ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO invoices (invoice_number, po_id, shipment_id, total_cents, "
+      "state, created_at) VALUES (?, ?, ?, ?, 'sent', ?)");
   insert.bind(1, number);
   insert.bind(2, static_cast<std::int64_t>(po_id));
   insert.bind(3, static_cast<std::int64_t>(shipment_id));
@@ -382,8 +386,8 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
 }
 
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE po_lines SET invoiced_units = invoiced_units + ? WHERE id = ?");
+  SQLite::Statement& update =
+      db.statement("UPDATE po_lines SET invoiced_units = invoiced_units + ? WHERE id = ?");
   update.bind(1, static_cast<std::int64_t>(eaches));
   update.bind(2, static_cast<std::int64_t>(po_line_id));
   update.exec();

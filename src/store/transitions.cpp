@@ -10,9 +10,9 @@ void record_transition(Db& db, const Actor& actor, const std::string& entity_typ
                        std::int64_t entity_id, const std::string& from_state,
                        const std::string& to_state, std::optional<std::int64_t> file_id,
                        const std::string& detail) {
-  SQLite::Statement insert(db.sql(),
-                           "INSERT INTO transitions (entity_type, entity_id, from_state, to_state, "
-                           "at, job, run_id, file_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO transitions (entity_type, entity_id, from_state, to_state, "
+      "at, job, run_id, file_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, entity_type);
   insert.bind(2, static_cast<std::int64_t>(entity_id));
   if (from_state.empty()) {
@@ -38,9 +38,9 @@ void record_transition(Db& db, const Actor& actor, const std::string& entity_typ
 }
 
 std::vector<std::string> describe_run_transitions(Db& db, std::int64_t run_id) {
-  SQLite::Statement query(db.sql(),
-                          "SELECT entity_type, entity_id, coalesce(from_state, '(new)'), to_state, "
-                          "coalesce(detail, '') FROM transitions WHERE run_id = ? ORDER BY id");
+  SQLite::Statement& query = db.statement(
+      "SELECT entity_type, entity_id, coalesce(from_state, '(new)'), to_state, "
+      "coalesce(detail, '') FROM transitions WHERE run_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(run_id));
   std::vector<std::string> lines;
   while (query.executeStep()) {
@@ -55,7 +55,7 @@ std::vector<std::string> describe_run_transitions(Db& db, std::int64_t run_id) {
 }
 
 std::int64_t start_run(Db& db, const std::string& job, const std::string& now) {
-  SQLite::Statement insert(db.sql(), "INSERT INTO runs (job, started_at) VALUES (?, ?)");
+  SQLite::Statement& insert = db.statement("INSERT INTO runs (job, started_at) VALUES (?, ?)");
   insert.bind(1, job);
   insert.bind(2, now);
   insert.exec();
@@ -64,9 +64,9 @@ std::int64_t start_run(Db& db, const std::string& job, const std::string& now) {
 
 void finish_run(Db& db, std::int64_t run_id, const std::string& now, int exit_code,
                 const RunCounts& counts) {
-  SQLite::Statement update(db.sql(),
-                           "UPDATE runs SET ended_at = ?, exit_code = ?, files_processed = ?, "
-                           "files_rejected = ?, documents_sent = ? WHERE id = ?");
+  SQLite::Statement& update = db.statement(
+      "UPDATE runs SET ended_at = ?, exit_code = ?, files_processed = ?, "
+      "files_rejected = ?, documents_sent = ? WHERE id = ?");
   update.bind(1, now);
   update.bind(2, exit_code);
   update.bind(3, counts.files_processed);

@@ -37,7 +37,10 @@ void sync_directory(const std::string& directory) {
   ::close(fd);
 }
 
-void write_durably(const std::string& path, std::string_view content, unsigned mode) {
+namespace {
+
+// Opens, writes and returns the open descriptor of `path`.
+int write_content(const std::string& path, std::string_view content, unsigned mode) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
   if (fd < 0) fail(path, "cannot create");
   // open(2) applies the process umask to `mode`; the configured mode must hold whatever the
@@ -62,6 +65,40 @@ void write_durably(const std::string& path, std::string_view content, unsigned m
     data += written;
     left -= static_cast<std::size_t>(written);
   }
+  return fd;
+}
+
+void rename_no_replace(const std::string& from, const std::string& to) {
+  constexpr unsigned kNoReplace = 1;  // RENAME_NOREPLACE
+  if (::syscall(SYS_renameat2, AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), kNoReplace) != 0) {
+    if (errno == EEXIST) fail(to, "already exists; refusing to overwrite");
+    fail(from, ("cannot move to " + to).c_str());
+  }
+}
+
+}  // namespace
+
+void write_unsynced(const std::string& path, std::string_view content, unsigned mode) {
+  int fd = write_content(path, content, mode);
+  if (::close(fd) != 0) fail(path, "close failed");
+}
+
+void move_unsynced(const std::string& from, const std::string& to) { rename_no_replace(from, to); }
+
+void sync_filesystem(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, "cannot open");
+  if (::syncfs(fd) != 0) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    fail(path, "syncfs failed");
+  }
+  ::close(fd);
+}
+
+void write_durably(const std::string& path, std::string_view content, unsigned mode) {
+  int fd = write_content(path, content, mode);
   if (::fsync(fd) != 0) {
     int saved = errno;
     ::close(fd);
@@ -73,11 +110,7 @@ void write_durably(const std::string& path, std::string_view content, unsigned m
 }
 
 void move_durably(const std::string& from, const std::string& to) {
-  constexpr unsigned kNoReplace = 1;  // RENAME_NOREPLACE
-  if (::syscall(SYS_renameat2, AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), kNoReplace) != 0) {
-    if (errno == EEXIST) fail(to, "already exists; refusing to overwrite");
-    fail(from, ("cannot move to " + to).c_str());
-  }
+  rename_no_replace(from, to);
   std::string to_parent = parent_of(to);
   sync_directory(to_parent);
   std::string from_parent = parent_of(from);

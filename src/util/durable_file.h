@@ -28,6 +28,15 @@ enum class ModeChange { kChanged, kAlreadySet, kNotRegular, kSharedHardLink };
 // modify. A symlink, FIFO or device is left alone (never followed). Throws IoError.
 ModeChange set_mode_unless_shared(const std::string& path, unsigned mode);
 
+// Batched durability, for many small files in one transaction (a backlog of 855s): write or
+// rename without waiting for the disk, then one sync_filesystem() plus one sync_directory()
+// per folder touched makes all of them durable at once, instead of two fsyncs per file.
+// Until then a crash may lose them: callers commit nothing that depends on them before.
+void write_unsynced(const std::string& path, std::string_view content, unsigned mode = 0640);
+void move_unsynced(const std::string& from, const std::string& to);
+// syncfs(2) of the filesystem holding `path`: every written file on it reaches the disk.
+void sync_filesystem(const std::string& path);
+
 // True when `path` exists (any kind of entry, a dangling symlink included).
 bool entry_exists(const std::string& path);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 #include "x12/element_rules.h"
@@ -314,6 +315,7 @@ class Reader {
     interchange.groups.emplace_back();
     FunctionalGroup& group = interchange.groups.back();
     group.header = gs;
+    set_controls_.clear();
     group_index_ = static_cast<int>(interchange.groups.size()) - 1;
     group_control_ = gs.element(6);
     set_index_ = -1;
@@ -386,13 +388,12 @@ class Reader {
                  fmt::format("ST01 {} does not belong in a group with GS01 {} (expected {})",
                              quote_value(set.id()), quote_value(group.functional_id()), expected));
     }
-    for (std::size_t other = 0; other + 1 < group.sets.size(); ++other) {
-      if (group.sets[other].control() == set.control()) {
-        report_set(set, 23, st.element_offset(2),
-                   fmt::format("ST02 {} is already used by transaction set {} of this group",
-                               quote_value(set.control()), other + 1));
-        break;
-      }
+    // A map, not a scan of the earlier sets: a group may hold 20,000 sets.
+    auto [earlier, first_use] = set_controls_.emplace(set.control(), group.sets.size());
+    if (!first_use) {
+      report_set(set, 23, st.element_offset(2),
+                 fmt::format("ST02 {} is already used by transaction set {} of this group",
+                             quote_value(set.control()), earlier->second));
     }
     return &set;
   }
@@ -455,6 +456,8 @@ class Reader {
   std::string_view interchange_control_;
   std::string_view group_control_;
   std::string_view set_control_;
+  // ST02 of each set of the current group -> its position (1-based), for duplicates.
+  std::unordered_map<std::string_view, std::size_t> set_controls_;
 };
 
 }  // namespace
