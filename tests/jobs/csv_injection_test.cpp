@@ -93,7 +93,9 @@ TEST_SUITE("csv injection") {
     std::string everything;
     std::map<std::string, std::string> written = tree.files_under(tree.tpl_outbox());
     CHECK(written.size() == 5);  // orders, 2 labels, 2 routing
-    for (const auto& [name, content] : written) {
+    for (const auto& entry : written) {
+      const std::string& name = entry.first;  // clang 14 cannot CAPTURE a structured binding
+      const std::string& content = entry.second;
       CAPTURE(name);
       std::vector<exchange::CsvProblem> problems;
       exchange::CsvTable table = exchange::parse_csv(content, {}, problems);

@@ -152,15 +152,16 @@ void check_guarantees(const JobTree& tree, const Before& before,
   expected.insert(inputs.begin(), inputs.end());
   CHECK(stored_inputs(tree) == expected);
   for (const fs::path& inbox : {tree.inbox(), tree.tpl_inbox()}) {
-    for (const auto& [path, content] : tree.files_under(inbox)) {
-      CAPTURE(path);
-      CHECK(inputs.count(content) == 0);
+    for (const auto& entry : tree.files_under(inbox)) {
+      CAPTURE(entry.first);  // not a structured binding: clang 14 cannot capture one
+      CHECK(inputs.count(entry.second) == 0);
     }
   }
   CHECK(tree.files_under(tree.root() / "work").empty());
   CHECK(tree.files_under(tree.root() / "staging").empty());
   std::map<std::string, std::string> errors = tree.files_under(tree.error());
-  for (const auto& [path, content] : errors) {
+  for (const auto& entry : errors) {
+    const std::string& path = entry.first;
     CAPTURE(path);
     CHECK((is_reason(path) ? errors.count(path.substr(0, path.size() - 11))
                            : errors.count(path + ".reason.txt")) == 1);
@@ -198,9 +199,9 @@ void check_guarantees(const JobTree& tree, const Before& before,
     }
     if (!isa13.empty()) CHECK(bytes.substr(90, 9) == isa13);
   }
-  for (const auto& [name, content] : outboxes) {
-    CAPTURE(name);
-    CHECK(in_outbox.count(name) == 1);
+  for (const auto& entry : outboxes) {
+    CAPTURE(entry.first);
+    CHECK(in_outbox.count(entry.first) == 1);
   }
   // Control numbers and business keys are never used twice.
   for (const char* duplicates :
