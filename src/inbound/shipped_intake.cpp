@@ -16,7 +16,6 @@
 #include "store/shipments.h"
 #include "transactions/routing_request_753.h"
 #include "transactions/ship_notice_856.h"
-#include "x12/writer.h"
 
 namespace inbound {
 namespace {

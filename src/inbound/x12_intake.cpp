@@ -28,7 +28,7 @@ std::string ack_key(std::int64_t interchange_id) {
 std::string foreign_envelope(const runner::Config& config, const x12::Interchange& interchange) {
   std::string sender = party(interchange.sender_qualifier(), interchange.sender_id());
   std::string receiver = party(interchange.receiver_qualifier(), interchange.receiver_id());
-  std::string amazon = party(config.amazon.isa_qualifier, config.amazon.isa_id);
+  std::string amazon = runner::amazon_partner(config);
   std::string ours = party(config.ours.isa_qualifier, config.ours.isa_id);
   if (sender != amazon) {
     return fmt::format("ISA {}: sender {} is not Amazon ({} in partners.amazon)",

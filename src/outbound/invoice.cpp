@@ -13,7 +13,6 @@
 #include "transactions/invoice_810.h"
 #include "util/crash_point.h"
 #include "x12/reader.h"
-#include "x12/writer.h"
 
 namespace outbound {
 namespace {

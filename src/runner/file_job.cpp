@@ -217,9 +217,8 @@ class FileLoop {
       store::Transaction transaction(context_.db);
       FileOutcome outcome = handler_.process(context_, file, content);
       commit_outcome(file, outcome);
-      context_.effects.sync_pending();  // the documents staged for this file
       util::crash_point("before_commit");
-      transaction.commit();
+      commit_staged(context_, transaction);  // the documents staged for this file made durable
       util::crash_point("after_commit");
       log_outcome(file, outcome);
     }

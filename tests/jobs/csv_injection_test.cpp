@@ -16,7 +16,6 @@ namespace {
 
 const std::map<std::string, std::string> kDay1 = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
 const std::map<std::string, std::string> kDay2 = {{"AVEDI_NOW", "2026-11-27T10:00:00Z"}};
-const std::map<std::string, std::string> kDay3 = {{"AVEDI_NOW", "2026-11-28T16:00:00Z"}};
 
 std::string repo_file(const std::string& path) {
   return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);

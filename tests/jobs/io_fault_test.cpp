@@ -79,11 +79,6 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// file name -> bytes of every file in an outbox.
-std::map<std::string, std::string> outbox_files(const JobTree& tree, const fs::path& folder) {
-  return tree.files_under(folder);
-}
-
 // Documents the store says are delivered, each of which must be on disk with the same bytes.
 // `outbox` is the folder the config key `outbox_key` names.
 void check_delivered_are_on_disk(const JobTree& tree, const fs::path& outbox,
@@ -159,7 +154,7 @@ TEST_SUITE("I/O faults") {
     testing_jobs::RunResult again = tree.run("avedi-receive", {}, kFixedNow);
     INFO(again.output);
     CHECK(again.exit_code == 0);
-    CHECK(outbox_files(tree, tree.root() / "spool" / "as2-outbox") == expected);
+    CHECK(tree.files_under(tree.root() / "spool" / "as2-outbox") == expected);
     check_delivered_are_on_disk(tree, tree.root() / "spool" / "as2-outbox");
     CHECK(tree.files_under(tree.inbox()).empty());
     CHECK(tree.files_under(tree.archive()).size() == 3);
@@ -191,7 +186,7 @@ TEST_SUITE("I/O faults") {
     testing_jobs::RunResult again = tree.run("avedi-receive", {}, kFixedNow);
     INFO(again.output);
     CHECK(again.exit_code == 0);
-    CHECK(outbox_files(tree, tree.root() / "spool" / "as2-outbox") == expected);
+    CHECK(tree.files_under(tree.root() / "spool" / "as2-outbox") == expected);
   }
 
   TEST_CASE("an unwritable AS2 outbox: exit 74, the 997s stay built, then go out unchanged") {

@@ -14,9 +14,6 @@ namespace fs = std::filesystem;
 using testing_jobs::count;
 using testing_jobs::JobTree;
 using testing_jobs::kFixedNow;
-using testing_jobs::query_text;
-
-namespace {}  // namespace
 
 TEST_SUITE("avedi-receive review") {
   TEST_CASE("after a crash, recovery does not follow a symlink nor wait on a FIFO") {
