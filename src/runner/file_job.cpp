@@ -327,7 +327,12 @@ class FileLoop {
     std::string text = reason_text(file);
     if (util::entry_exists(path)) {
       try {
-        return util::read_file(path) == text;  // ours, from an interrupted earlier attempt
+        std::string found = util::read_file(path);
+        if (found == text) return true;  // ours, from an interrupted earlier attempt
+        // A kill while this very reason was being written leaves a prefix of it: ours, to be
+        // finished, not a reason of another file (which would send this one to a new name and
+        // leave the stub behind without its file).
+        if (text.compare(0, found.size(), found) != 0) return false;
       } catch (const util::IoError&) {
         return false;
       }

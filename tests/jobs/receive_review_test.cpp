@@ -124,4 +124,25 @@ TEST_SUITE("avedi-receive review") {
     CHECK(tree.files_under(tree.root()) == before);
     CHECK(dry.output.find("would move") != std::string::npos);
   }
+
+  TEST_CASE("a reason file cut short by a kill is finished, not taken for another file's") {
+    JobTree tree;
+    tree.drop("bad", "garbage that is no X12 at all\n");
+    // Killed after the reason was written, before the move; then the reason is cut to a prefix,
+    // as a kill in the middle of writing it leaves it.
+    CHECK(tree.run("avedi-receive", {},
+                   {{"AVEDI_NOW", kFixedNow.at("AVEDI_NOW")},
+                    {"AVEDI_CRASH_AT", "before_archive_move"}})
+              .signal == SIGKILL);
+    fs::path reason = tree.error() / "bad.reason.txt";
+    std::string full = util::read_file(reason.string());
+    REQUIRE(full.size() > 10);
+    std::ofstream(reason, std::ios::trunc) << full.substr(0, 10);
+
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    std::map<std::string, std::string> errors = tree.files_under(tree.error());
+    CHECK(errors.size() == 2);  // the file and its reason, under the original name
+    CHECK(errors["bad"] == "garbage that is no X12 at all\n");
+    CHECK(errors["bad.reason.txt"] == full);
+  }
 }
