@@ -104,29 +104,37 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
                              {po_number});
   if (report.order.rows.empty()) return std::nullopt;
   // Entities of this PO: the PO, its documents (855, 856, 810 by business key), its shipments.
+  // Each part is an indexed lookup joined by UNION (an OR of them scanned the documents index,
+  // growing with every document ever sent); the 810 keys "810:po:N:..." are a key range
+  // (';' follows ':'), and CROSS JOIN keeps the entity lists on the outer side of each join.
   const std::string scope =
       "WITH po AS (SELECT id FROM purchase_orders WHERE po_number = ?1), "
-      "its_shipments AS (SELECT DISTINCT c.shipment_id AS id FROM cartons c "
-      "  JOIN carton_items i ON i.carton_id = c.id JOIN po_lines l ON l.id = i.po_line_id "
-      "  WHERE l.po_id = (SELECT id FROM po)), "
+      "its_shipments AS (SELECT DISTINCT c.shipment_id AS id FROM po_lines l "
+      "  CROSS JOIN carton_items i ON i.po_line_id = l.id CROSS JOIN cartons c ON c.id = "
+      "  i.carton_id WHERE l.po_id = (SELECT id FROM po)), "
       "its_documents AS (SELECT id FROM documents WHERE business_key = '855:po:' || (SELECT id "
-      "FROM po) "
-      "  OR business_key LIKE '810:po:' || (SELECT id FROM po) || ':%' "
-      "  OR business_key IN (SELECT '856:shipment:' || id FROM its_shipments) "
-      "  OR business_key IN (SELECT '753:shipment:' || id FROM its_shipments)) ";
+      "  FROM po) "
+      "  UNION SELECT id FROM documents WHERE business_key > '810:po:' || (SELECT id FROM po) || "
+      "  ':' AND business_key < '810:po:' || (SELECT id FROM po) || ';' "
+      "  UNION SELECT d.id FROM its_shipments os CROSS JOIN documents d "
+      "  ON d.business_key = '856:shipment:' || os.id "
+      "  UNION SELECT d.id FROM its_shipments os CROSS JOIN documents d "
+      "  ON d.business_key = '753:shipment:' || os.id), "
+      "its_transitions AS (SELECT id FROM transitions WHERE entity_type = 'purchase_order' AND "
+      "  entity_id = (SELECT id FROM po) "
+      "  UNION ALL SELECT t.id FROM its_documents od CROSS JOIN transitions t "
+      "  ON t.entity_type IN ('document', 'document_ack') AND t.entity_id = od.id "
+      "  UNION ALL SELECT t.id FROM its_shipments os CROSS JOIN transitions t "
+      "  ON t.entity_type = 'shipment' AND t.entity_id = os.id "
+      "  UNION ALL SELECT t.id FROM invoices v CROSS JOIN transitions t "
+      "  ON t.entity_type = 'invoice' AND t.entity_id = v.id WHERE v.po_id = (SELECT id FROM po)) ";
   report.timeline = query_table(
       db,
       scope +
           "SELECT t.at, t.job, t.entity_type AS entity, t.entity_id AS id, "
           "coalesce(t.from_state, '') AS from_state, t.to_state, coalesce(f.original_name, '') "
           "AS file, coalesce(t.detail, '') AS detail FROM transitions t "
-          "LEFT JOIN files f ON f.id = t.file_id WHERE "
-          "(t.entity_type = 'purchase_order' AND t.entity_id = (SELECT id FROM po)) OR "
-          "(t.entity_type IN ('document', 'document_ack') AND t.entity_id IN "
-          "(SELECT id FROM its_documents)) OR "
-          "(t.entity_type = 'shipment' AND t.entity_id IN (SELECT id FROM its_shipments)) OR "
-          "(t.entity_type = 'invoice' AND t.entity_id IN "
-          "(SELECT id FROM invoices WHERE po_id = (SELECT id FROM po))) "
+          "LEFT JOIN files f ON f.id = t.file_id WHERE t.id IN (SELECT id FROM its_transitions) "
           "ORDER BY t.id",
       {po_number});
   report.lines = query_table(db,

@@ -42,21 +42,36 @@ bool starts_with_any(const std::string& text, std::initializer_list<const char*>
   return false;
 }
 
-// "SCAN x" steps of the plan where x is a table (not a CTE of the statement, not an index).
-std::vector<std::string> table_scans(SQLite::Database& db, const std::string& sql) {
+// "SCAN x" steps of the plan where x is a table (not a CTE of the statement); with
+// `also_index_scans`, a walk of a whole index ("SCAN x USING INDEX i") counts too.
+std::vector<std::string> table_scans(SQLite::Database& db, const std::string& sql,
+                                     bool also_index_scans = false) {
   std::set<std::string> ctes;
   std::regex cte(R"((?:WITH|,)\s+(\w+)\s+AS\s*\()", std::regex::icase);
   for (auto it = std::sregex_iterator(sql.begin(), sql.end(), cte); it != std::sregex_iterator();
        ++it) {
     ctes.insert((*it)[1]);
   }
+  // A CTE scanned under an alias ("FROM its_documents d") is still the CTE.
+  std::set<std::string> aliases;
+  for (const std::string& name : ctes) {
+    std::regex alias("\\b" + name + R"(\s+(?:AS\s+)?(\w+))", std::regex::icase);
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), alias);
+         it != std::sregex_iterator(); ++it) {
+      aliases.insert((*it)[1]);
+    }
+  }
+  ctes.insert(aliases.begin(), aliases.end());
   SQLite::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
   std::vector<std::string> scans;
   std::regex bare_scan(R"(^SCAN (\w+)$)");
+  std::regex index_scan(R"(^SCAN (\w+) USING (?:COVERING )?INDEX \w+$)");
   while (plan.executeStep()) {
     std::string detail = plan.getColumn(3).getString();
     std::smatch match;
-    if (std::regex_match(detail, match, bare_scan) && ctes.count(match[1]) == 0) {
+    bool scan = std::regex_match(detail, match, bare_scan) ||
+                (also_index_scans && std::regex_match(detail, match, index_scan));
+    if (scan && ctes.count(match[1]) == 0) {
       scans.push_back(detail);
     }
   }
@@ -111,7 +126,10 @@ TEST_SUITE("store query plans") {
         continue;
       }
       CAPTURE(sql);
-      CHECK(table_scans(db, sql) == std::vector<std::string>{});
+      // `avedi order PO` looks up one PO's entities: walking a whole index (all documents,
+      // all transitions) there grows with the store, so it is a scan too.
+      bool one_order = sql.rfind("WITH po AS", 0) == 0;
+      CHECK(table_scans(db, sql, one_order) == std::vector<std::string>{});
     }
   }
 }
