@@ -34,11 +34,15 @@ bool has_control_character(std::string_view value) {
   return false;
 }
 
+// `codes` is space-separated: one search, then a check that the match is a whole code.
 bool in_code_list(std::string_view value, std::string_view codes) {
-  Splitter list(codes, ' ');
-  std::string_view code;
-  while (list.next(code)) {
-    if (code == value) return true;
+  if (value.empty()) return false;
+  for (std::size_t at = codes.find(value); at != std::string_view::npos;
+       at = codes.find(value, at + 1)) {
+    std::size_t after = at + value.size();
+    if ((at == 0 || codes[at - 1] == ' ') && (after == codes.size() || codes[after] == ' ')) {
+      return true;
+    }
   }
   return false;
 }
@@ -193,51 +197,143 @@ Release release_of(std::string_view version) {
   return numeric && number >= "00501" ? Release::k5010 : Release::k4010;
 }
 
+namespace {
+
+// What one pass over a value learns, so the common valid value is accepted without the
+// separate scans of check_value (control characters, digits, length): the reader checks
+// every element of a 50 MB batch.
+constexpr unsigned kControl = 1;    // a byte below 0x20, or DEL
+constexpr unsigned kNonDigit = 2;   // a byte other than 0-9
+constexpr unsigned kComponent = 4;  // the interchange's component separator
+
+constexpr unsigned kElementEnd = 8;  // the element separator: not part of the value
+
+// The class of every byte for one pair of separators. Rebuilt only when the separators change
+// (they are the same for a whole interchange, usually for every file).
+struct ByteClasses {
+  unsigned char of[256] = {};
+  char element = 0;
+  char component = 0;
+
+  void set_separators(char element_separator, char component_separator) {
+    for (int c = 0; c < 256; ++c) {
+      of[c] = static_cast<unsigned char>(((c < 0x20 || c == 0x7F) ? kControl : 0) |
+                                         ((c < '0' || c > '9') ? kNonDigit : 0));
+    }
+    of[static_cast<unsigned char>(component_separator)] |= kComponent;
+    of[static_cast<unsigned char>(element_separator)] = kElementEnd;
+    element = element_separator;
+    component = component_separator;
+  }
+};
+
+const ByteClasses& byte_classes(const Delimiters& delimiters) {
+  thread_local ByteClasses classes;
+  thread_local bool built = false;
+  if (!built || classes.element != delimiters.element ||
+      classes.component != delimiters.component) {
+    classes.set_separators(delimiters.element, delimiters.component);
+    built = true;
+  }
+  return classes;
+}
+
+// True when check_value would find nothing wrong with `value`, decided from `classes` (the
+// union of its bytes' classes) for the types that need no more; false means "not sure": the
+// caller then runs check_value, which also words the problem.
+bool plainly_valid(std::string_view value, unsigned classes, const ElementRule& rule) {
+  if (value.empty() || (classes & (kControl | kComponent)) != 0) return false;
+  int length = static_cast<int>(value.size());
+  switch (rule.type) {
+    case ElementType::kAlphanumeric:
+      return length >= rule.min_length && length <= rule.max_length;
+    case ElementType::kIdentifier:
+      return length >= rule.min_length && length <= rule.max_length &&
+             (rule.codes.empty() || in_code_list(value, rule.codes));
+    case ElementType::kNumeric:  // digits only: the length is the number of digits
+      return (classes & kNonDigit) == 0 && length >= rule.min_length && length <= rule.max_length;
+    case ElementType::kDecimal: {  // digits and at most one point; the point is not counted
+      int points = 0;
+      for (char c : value) {
+        if (c == '.') {
+          ++points;
+        } else if (!is_digit(c)) {
+          return false;
+        }
+      }
+      int digits = length - points;
+      return points <= 1 && digits > 0 && digits >= rule.min_length && digits <= rule.max_length;
+    }
+    default:
+      return false;
+  }
+}
+
+void check_element(std::string_view value, unsigned classes, int position, const ElementRule& rule,
+                   char component_separator, std::vector<ElementProblem>& problems) {
+  if (rule.type == ElementType::kComposite) {
+    check_composite(value, rule, position, component_separator, problems);
+  } else if (plainly_valid(value, classes, rule)) {
+    return;
+  } else if ((classes & kComponent) != 0) {
+    // A component separator inside a simple element is a sender's error (X12.6: delimiters
+    // may not occur in data), and taking the value would carry it into what avedi sends
+    // back (an 855 echoing the PO number), which cannot then be written. (A repetition
+    // separator is not checked: senders reuse ISA11 characters such as '-' in data.)
+    problems.push_back({position, 0, rule.reference, 6, std::string(value),
+                        fmt::format("{} contains the component separator \"{}\", which "
+                                    "cannot be data",
+                                    quote_value(value), component_separator)});
+  } else {
+    check_value(value, rule, position, 0, problems);
+  }
+}
+
+}  // namespace
+
 void check_elements(const Segment& segment, Release release,
                     std::vector<ElementProblem>& problems) {
-  const SegmentRule* rule = find_segment_rule(segment.id(), release);
   const Delimiters& delimiters = segment.delimiters();
-  std::size_t id_end = segment.text().find(delimiters.element);
-  std::string_view rest =
-      id_end == std::string_view::npos ? std::string_view{} : segment.text().substr(id_end + 1);
+  std::string_view text = segment.text();
+  std::size_t id_end = text.find(delimiters.element);
+  const SegmentRule* rule = find_segment_rule(text.substr(0, id_end), release);
   int position = 0;
   if (id_end != std::string_view::npos) {
-    Splitter elements(rest, delimiters.element);
-    std::string_view value;
-    while (elements.next(value)) {
+    // One pass over the elements: each byte is classified as it is passed.
+    const char* cursor = text.data() + id_end + 1;
+    const char* const end = text.data() + text.size();
+    const char component_separator = delimiters.component;
+    const unsigned char* class_of = byte_classes(delimiters).of;
+    while (true) {
+      const char* start = cursor;
+      unsigned classes = 0;
+      for (; cursor != end; ++cursor) {
+        unsigned byte_class = class_of[static_cast<unsigned char>(*cursor)];
+        if (byte_class == kElementEnd) break;
+        classes |= byte_class;
+      }
+      std::string_view value(start, static_cast<std::size_t>(cursor - start));
       ++position;
       if (rule == nullptr) {
-        if (has_control_character(value)) {
+        if ((classes & kControl) != 0) {
           problems.push_back({position, 0, 0, 6, std::string(value),
                               fmt::format("{} contains a control character", quote_value(value))});
         }
-        continue;
-      }
-      if (position > static_cast<int>(rule->elements.size())) {
+      } else if (position > static_cast<int>(rule->elements.size())) {
         problems.push_back({position, 0, 0, 3, std::string(value),
                             fmt::format("too many elements ({} has at most {})", rule->id,
                                         rule->elements.size())});
         return;
-      }
-      const ElementRule& element_rule = rule->elements[position - 1];
-      if (element_rule.type == ElementType::kComposite) {
-        check_composite(value, element_rule, position, delimiters.component, problems);
-      } else if (value.find(delimiters.component) != std::string_view::npos) {
-        // A component separator inside a simple element is a sender's error (X12.6: delimiters
-        // may not occur in data), and taking the value would carry it into what avedi sends
-        // back (an 855 echoing the PO number), which cannot then be written. (A repetition
-        // separator is not checked: senders reuse ISA11 characters such as '-' in data.)
-        problems.push_back({position, 0, element_rule.reference, 6, std::string(value),
-                            fmt::format("{} contains the component separator \"{}\", which "
-                                        "cannot be data",
-                                        quote_value(value), delimiters.component)});
       } else {
-        check_value(value, element_rule, position, 0, problems);
+        check_element(value, classes, position, rule->elements[position - 1], component_separator,
+                      problems);
       }
+      if (cursor == end) break;
+      ++cursor;  // past the separator: a trailing one still yields an empty element
     }
   }
   if (rule == nullptr) return;
-  for (int missing = position; missing < static_cast<int>(rule->elements.size()); ++missing) {
+  for (int missing = position; missing < rule->mandatory_end; ++missing) {
     if (rule->elements[missing].requirement == Requirement::kMandatory) {
       check_value("", rule->elements[missing], missing + 1, 0, problems);
     }

@@ -36,6 +36,7 @@ struct ElementRule {
 struct SegmentRule {
   std::string_view id;
   std::vector<ElementRule> elements;
+  int mandatory_end = 0;  // 1 + the position of the last mandatory element (0: none)
 };
 
 // One element-level problem inside a segment, before it is placed in the document.

@@ -17,6 +17,11 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+constexpr std::uint32_t kIsa = packed_segment_id("ISA"), kIea = packed_segment_id("IEA"),
+                        kGs = packed_segment_id("GS"), kGe = packed_segment_id("GE"),
+                        kSt = packed_segment_id("ST"), kSe = packed_segment_id("SE"),
+                        kTa1 = packed_segment_id("TA1");
+
 bool is_layout_whitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 bool parse_count(std::string_view text, std::size_t& value) {
@@ -233,7 +238,8 @@ class Reader {
         return;
       }
       std::string_view id = segment.id();
-      if (id == "ISA") {
+      const std::uint32_t key = packed_segment_id(id);
+      if (key == kIsa) {
         position_ = segment.offset();
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, nullptr, segment.offset());
@@ -241,7 +247,7 @@ class Reader {
                            "interchange has no IEA before the next ISA");
         return;
       }
-      if (id == "IEA") {
+      if (key == kIea) {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, nullptr, segment.offset());
         if (!terminated && segment.element(2).size() != 9) {
@@ -254,23 +260,23 @@ class Reader {
         return;
       }
       bool structural = true;
-      if (id == "GS") {
+      if (key == kGs) {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, nullptr, segment.offset());
         group = open_group(interchange, segment);
-      } else if (id == "ST" && group != nullptr) {
+      } else if (key == kSt && group != nullptr) {
         close_set(group, set, nullptr, segment.offset());
         set = open_set(*group, segment);
-      } else if (id == "SE" && set != nullptr) {
+      } else if (key == kSe && set != nullptr) {
         close_set(group, set, &segment, segment.offset());
-      } else if (id == "GE" && group != nullptr) {
+      } else if (key == kGe && group != nullptr) {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, &segment, segment.offset());
-      } else if (id == "TA1" && group == nullptr) {
+      } else if (key == kTa1 && group == nullptr) {
         interchange.ta1s.push_back(segment);
       } else if (set != nullptr) {
         add_to_set(*set, segment);
-      } else if (id == "ST") {
+      } else if (key == kSt) {
         // A transaction set outside any group cannot be acknowledged by a 997: rejecting the
         // interchange (TA1 R) tells the sender to resend instead of losing it silently.
         structural = false;
@@ -379,6 +385,9 @@ class Reader {
   TransactionSet* open_set(FunctionalGroup& group, const Segment& st) {
     group.sets.emplace_back();
     TransactionSet& set = group.sets.back();
+    // Sets of one batch are alike: room for as many segments as the last one had saves the
+    // vector's regrowth (and its copies) for most sets.
+    set.segments.reserve(last_set_size_);
     set_index_ = static_cast<int>(group.sets.size()) - 1;
     set_control_ = st.element(2);
     add_to_set(set, st);
@@ -440,6 +449,7 @@ class Reader {
                                quote_value(set->control())));
       }
     }
+    last_set_size_ = set->segments.size();
     set = nullptr;
     set_index_ = -1;
     set_control_ = {};
@@ -458,6 +468,7 @@ class Reader {
   std::string_view set_control_;
   // ST02 of each set of the current group -> its position (1-based), for duplicates.
   std::unordered_map<std::string_view, std::size_t> set_controls_;
+  std::size_t last_set_size_ = 16;
 };
 
 }  // namespace

@@ -17,8 +17,6 @@ bool Splitter::next(std::string_view& part) {
   return true;
 }
 
-std::string_view Segment::id() const { return text_.substr(0, text_.find(delimiters_.element)); }
-
 std::size_t Segment::element_count() const {
   std::size_t count = 0;
   for (char c : text_) count += (c == delimiters_.element);

@@ -255,15 +255,49 @@ std::vector<SegmentRule> build_dictionary(Release release) {
 
 }  // namespace
 
+namespace {
+
+// The rules of one release with their packed ids, sorted by packed id.
+struct Dictionary {
+  std::vector<SegmentRule> rules;
+  std::vector<std::uint32_t> keys;
+
+  explicit Dictionary(Release release) : rules(build_dictionary(release)) {
+    std::sort(rules.begin(), rules.end(), [](const SegmentRule& a, const SegmentRule& b) {
+      return packed_segment_id(a.id) < packed_segment_id(b.id);
+    });
+    for (SegmentRule& rule : rules) {
+      keys.push_back(packed_segment_id(rule.id));
+      for (std::size_t i = 0; i < rule.elements.size(); ++i) {
+        if (rule.elements[i].requirement == Requirement::kMandatory) {
+          rule.mandatory_end = static_cast<int>(i + 1);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
 const SegmentRule* find_segment_rule(std::string_view id, Release release) {
-  static const std::vector<SegmentRule> k4010Rules = build_dictionary(Release::k4010);
-  static const std::vector<SegmentRule> k5010Rules = build_dictionary(Release::k5010);
-  const std::vector<SegmentRule>& kRules = release == Release::k5010 ? k5010Rules : k4010Rules;
-  auto found =
-      std::lower_bound(kRules.begin(), kRules.end(), id,
-                       [](const SegmentRule& rule, std::string_view key) { return rule.id < key; });
-  if (found == kRules.end() || found->id != id) return nullptr;
-  return &*found;
+  static const Dictionary k4010(Release::k4010);
+  static const Dictionary k5010(Release::k5010);
+  const Dictionary& dictionary = release == Release::k5010 ? k5010 : k4010;
+  std::uint32_t key = packed_segment_id(id);
+  if (key == 0) return nullptr;
+  // Segments come in runs (a PO's PO1 lines): the last answer is usually the next one.
+  thread_local const Dictionary* last_dictionary = nullptr;
+  thread_local std::uint32_t last_key = 0;
+  thread_local const SegmentRule* last_rule = nullptr;
+  if (key == last_key && &dictionary == last_dictionary) return last_rule;
+  last_dictionary = &dictionary;
+  last_key = key;
+  last_rule = nullptr;
+  auto found = std::lower_bound(dictionary.keys.begin(), dictionary.keys.end(), key);
+  if (found != dictionary.keys.end() && *found == key) {
+    last_rule = &dictionary.rules[static_cast<std::size_t>(found - dictionary.keys.begin())];
+  }
+  return last_rule;
 }
 
 }  // namespace x12
