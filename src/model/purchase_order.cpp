@@ -1,7 +1,7 @@
 // The canonical text of a purchase order (for duplicate detection and readable diffs).
 #include "model/purchase_order.h"
 
-#include <fmt/format.h>
+#include <string_view>
 
 namespace model {
 
@@ -52,22 +52,31 @@ std::vector<ProductId> decode_product_ids(const std::string& text) {
 }
 
 std::string PurchaseOrder::canonical_text() const {
+  // Plain appends into one string: this runs for every PO received (100 lines each at most),
+  // and formatting each field through fmt cost more than storing the PO.
   std::string out;
-  out += fmt::format("po_number: {}\n", po_number);
-  out += fmt::format("purpose: {}\n", purpose);
-  out += fmt::format("order_type: {}\n", order_type);
-  out += fmt::format("order_date: {}\n", order_date);
-  out += fmt::format("vendor_code: {}\n", vendor_code);
-  out += fmt::format("fob: {}\n", fob_payment);
-  out += fmt::format("backorder_allowed: {}\n", backorder_allowed ? "Y" : "N");
-  out += fmt::format("deliver_not_before: {}\n", deliver_not_before);
-  out += fmt::format("deliver_not_after: {}\n", deliver_not_after);
-  out += fmt::format("ship_to_fc: {}\n", ship_to_fc);
+  out.reserve(256 + lines.size() * 64);
+  auto field = [&out](std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).push_back('\n');
+  };
+  field("po_number", po_number);
+  field("purpose", purpose);
+  field("order_type", order_type);
+  field("order_date", order_date);
+  field("vendor_code", vendor_code);
+  field("fob", fob_payment);
+  field("backorder_allowed", backorder_allowed ? "Y" : "N");
+  field("deliver_not_before", deliver_not_before);
+  field("deliver_not_after", deliver_not_after);
+  field("ship_to_fc", ship_to_fc);
   for (const OrderLine& line : lines) {
-    std::string ids;
-    for (const ProductId& id : line.ids) ids += fmt::format(" {}={}", id.qualifier, id.value);
-    out += fmt::format("line {}: {} {} at {} {}{}\n", line.line_id, line.quantity, line.uom,
-                       line.unit_price.to_string(), line.price_basis, ids);
+    out.append("line ").append(line.line_id).append(": ").append(std::to_string(line.quantity));
+    out.append(" ").append(line.uom).append(" at ").append(line.unit_price.to_string());
+    out.append(" ").append(line.price_basis);
+    for (const ProductId& id : line.ids) {
+      out.append(" ").append(id.qualifier).append("=").append(id.value);
+    }
+    out.push_back('\n');
   }
   return out;
 }

@@ -157,15 +157,23 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   int position = 0;
   for (const model::OrderLine& line : order.lines) {
+    // Bound without a copy (a million lines in a backlog): every bound string lives until
+    // exec() below, `order` and these two locals alike.
+    const std::string unit_price = line.unit_price.to_string();
+    const std::string product_ids = model::encode_product_ids(line.ids);
     line_insert.reset();
     line_insert.bind(1, static_cast<std::int64_t>(id));
     line_insert.bind(2, ++position);
-    line_insert.bind(3, line.line_id);
+    line_insert.bindNoCopy(3, line.line_id);
     line_insert.bind(4, static_cast<std::int64_t>(line.quantity));
-    line_insert.bind(5, line.uom);
-    line_insert.bind(6, line.unit_price.to_string());
-    bind_optional(line_insert, 7, line.price_basis);
-    line_insert.bind(8, model::encode_product_ids(line.ids));
+    line_insert.bindNoCopy(5, line.uom);
+    line_insert.bindNoCopy(6, unit_price);
+    if (line.price_basis.empty()) {
+      line_insert.bind(7);
+    } else {
+      line_insert.bindNoCopy(7, line.price_basis);
+    }
+    line_insert.bindNoCopy(8, product_ids);
     line_insert.exec();
   }
   record_transition(db, actor, "purchase_order", id, "", "received", file_id,

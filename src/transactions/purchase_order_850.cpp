@@ -32,8 +32,9 @@ void check_sendable(SetIssues& issues, int position, int element, std::string_vi
 }
 
 // Reads PO1 into a line; reports what is wrong with it.
-std::optional<model::OrderLine> read_line(const x12::Segment& po1, int position,
+std::optional<model::OrderLine> read_line(const x12::Segment& segment, int position,
                                           SetIssues& issues) {
+  const x12::SplitSegment po1(segment);
   model::OrderLine line;
   bool ok = true;
   line.line_id = std::string(po1.element(1));

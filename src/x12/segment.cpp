@@ -17,6 +17,20 @@ bool Splitter::next(std::string_view& part) {
   return true;
 }
 
+SplitSegment::SplitSegment(const Segment& segment) {
+  std::string_view text = segment.text();
+  const char separator = segment.delimiters().element;
+  elements_.reserve(32);
+  std::size_t start = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text[at] == separator) {
+      elements_.push_back(text.substr(start, at - start));
+      start = at + 1;
+    }
+  }
+  elements_.push_back(text.substr(start));
+}
+
 std::size_t Segment::element_count() const {
   std::size_t count = 0;
   for (char c : text_) count += (c == delimiters_.element);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace x12 {
 
@@ -59,6 +60,22 @@ class Segment {
   std::string_view text_;
   std::size_t offset_ = 0;
   Delimiters delimiters_;
+};
+
+// Every element of one segment, split once. Segment::element(n) rescans from the segment's
+// start, which is quadratic for a segment read element by element (a PO1 line has up to 25).
+class SplitSegment {
+ public:
+  explicit SplitSegment(const Segment& segment);
+  // Number of data elements after the id, as Segment::element_count().
+  std::size_t element_count() const { return elements_.size() - 1; }
+  // Element `position` (1-based; 0 is the id) or "" when absent, as Segment::element().
+  std::string_view element(std::size_t position) const {
+    return position < elements_.size() ? elements_[position] : std::string_view{};
+  }
+
+ private:
+  std::vector<std::string_view> elements_;  // [0] is the id
 };
 
 // Iterates the parts of `text` split on `separator`, without allocating.
