@@ -71,6 +71,7 @@ std::optional<model::OrderLine> read_line(const x12::Segment& segment, int posit
     line.unit_price = *price;
   }
   line.price_basis = std::string(po1.element(5));
+  if (po1.element_count() > 6) line.ids.reserve((po1.element_count() - 4) / 2);
   for (std::size_t pair = 6; pair + 1 <= po1.element_count(); pair += 2) {
     std::string_view qualifier = po1.element(pair);
     std::string_view value = po1.element(pair + 1);
