@@ -60,16 +60,17 @@ SetOutcome PurchaseOrderIntake::store(runner::JobContext& context, const x12::Tr
   if (!order) throw std::logic_error("850 passed check() but cannot be read");
   if (std::optional<store::StoredOrder> known = store::find_order(context.db, order->po_number)) {
     std::string canonical = order->canonical_text();
-    if (known->canonical == canonical) {
+    std::string known_canonical = store::canonical_text(*known);
+    if (known_canonical == canonical) {
       return {"po_duplicate", "",
               fmt::format("PO {} again, unchanged (duplicate)", order->po_number)};
     }
-    return {"po_conflict",
-            fmt::format("PO {} was already received (file #{}) with other content; it is not "
-                        "a second order. What changed (- before, + now):\n{}",
-                        order->po_number, known->file_id,
-                        describe_changes(known->canonical, canonical)),
-            fmt::format("PO {} changed", order->po_number)};
+    return {
+        "po_conflict",
+        fmt::format("PO {} was already received (file #{}) with other content; it is not "
+                    "a second order. What changed (- before, + now):\n{}",
+                    order->po_number, known->file_id, describe_changes(known_canonical, canonical)),
+        fmt::format("PO {} changed", order->po_number)};
   }
   const runner::Vendor* vendor = runner::find_vendor(context.config, order->vendor_code);
   // Amazon's 24 hours run from when the 850 arrived, not from when avedi got to it.

@@ -56,7 +56,6 @@ void configure(SQLite::Database& database, bool on_disk) {
     database.exec("PRAGMA journal_mode = WAL");
     // FULL: a committed transaction survives power loss, which the no-loss promise needs.
     database.exec("PRAGMA synchronous = FULL");
-    database.exec("PRAGMA cache_size = -65536");
   }
 }
 

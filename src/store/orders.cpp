@@ -43,7 +43,8 @@ void load_lines(Db& db, StoredOrder& order) {
 constexpr const char* kOrderColumns =
     "SELECT o.id, po_number, vendor_code, order_type, order_date, ship_to_fc, "
     "deliver_not_before, deliver_not_after, backorder_allowed, freight_terms, o.state, "
-    "canonical, received_at, ack_due_at, i.file_id FROM purchase_orders o "
+    "canonical, received_at, ack_due_at, i.file_id, coalesce(purpose, ''), "
+    "coalesce(fob_payment, '') FROM purchase_orders o "
     "JOIN transaction_sets s ON s.id = o.transaction_set_id "
     "JOIN interchanges i ON i.id = s.interchange_id ";
 
@@ -64,6 +65,8 @@ StoredOrder read_order(Db& db, SQLite::Statement& query) {
   order.received_at = query.getColumn(12).getString();
   order.ack_due_at = query.getColumn(13).getString();
   order.file_id = query.getColumn(14).getInt64();
+  order.purpose = query.getColumn(15).getString();
+  order.fob_payment = query.getColumn(16).getString();
   load_lines(db, order);
   return order;
 }
@@ -101,6 +104,14 @@ model::PurchaseOrder to_purchase_order(const StoredOrder& stored) {
   return order;
 }
 
+std::string canonical_text(const StoredOrder& stored) {
+  if (!stored.canonical.empty()) return stored.canonical;  // received before version 9
+  model::PurchaseOrder order = to_purchase_order(stored);
+  order.purpose = stored.purpose;
+  order.fob_payment = stored.fob_payment;
+  return order.canonical_text();
+}
+
 std::optional<StoredOrder> find_order(Db& db, const std::string& po_number) {
   SQLite::Statement& query = db.statement(std::string(kOrderColumns) + "WHERE po_number = ?");
   query.bind(1, po_number);
@@ -133,8 +144,8 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
   SQLite::Statement& insert = db.statement(
       "INSERT INTO purchase_orders (po_number, vendor_code, order_type, order_date, ship_to_fc, "
       "deliver_not_before, deliver_not_after, backorder_allowed, fob_payment, freight_terms, "
-      "state, canonical, transaction_set_id, received_at, ack_due_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)");
+      "state, canonical, transaction_set_id, received_at, ack_due_at, purpose) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', '', ?, ?, ?, ?)");
   insert.bind(1, order.po_number);
   insert.bind(2, order.vendor_code);
   insert.bind(3, order.order_type);
@@ -145,10 +156,11 @@ std::int64_t insert_order(Db& db, const Actor& actor, const model::PurchaseOrder
   insert.bind(8, order.backorder_allowed ? 1 : 0);
   bind_optional(insert, 9, order.fob_payment);
   insert.bind(10, freight_terms);
-  insert.bind(11, order.canonical_text());
-  insert.bind(12, static_cast<std::int64_t>(transaction_set_id));
-  insert.bind(13, actor.now);
-  insert.bind(14, ack_due_at);
+  // The canonical text is rebuilt from these columns when needed (canonical_text()).
+  insert.bind(11, static_cast<std::int64_t>(transaction_set_id));
+  insert.bind(12, actor.now);
+  insert.bind(13, ack_due_at);
+  bind_optional(insert, 14, order.purpose);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
   SQLite::Statement& line_insert = db.statement(

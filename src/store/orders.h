@@ -44,15 +44,22 @@ struct StoredOrder {
   bool backorder_allowed = false;
   std::string freight_terms;
   std::string state;
-  std::string canonical;
+  std::string canonical;  // as stored: '' from schema version 9 on (see canonical_text())
   std::string received_at;
   std::string ack_due_at;
   std::int64_t file_id = 0;  // the file the 850 came in
+  std::string purpose;       // BEG01 ('' for POs received before schema version 9)
+  std::string fob_payment;   // FOB01
   std::vector<StoredLine> lines;
 };
 
 // The order as the 850 mapping knows it (for building the 855).
 model::PurchaseOrder to_purchase_order(const StoredOrder& order);
+
+// The canonical text of a stored PO (model::PurchaseOrder::canonical_text() of the 850 it
+// came from): the stored one for POs received before schema version 9, else rebuilt from the
+// PO's fields and lines.
+std::string canonical_text(const StoredOrder& order);
 
 std::optional<StoredOrder> find_order(Db& db, const std::string& po_number);
 // At most `limit` orders in `state` with an id above `after_id`, oldest first (by id), with

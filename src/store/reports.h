@@ -35,8 +35,8 @@ Table rejected_documents(Db& db);
 Table orders(Db& db, const std::string& state, const std::string& since);
 // One PO: nullopt when unknown.
 struct OrderReport {
-  Table order;        // one row
-  Table timeline;     // every transition of the PO, its files, documents, shipments
+  Table order;     // one row
+  Table timeline;  // every transition of the PO, its files, documents, shipments
   Table lines;
   Table documents;
   Table shipments;
