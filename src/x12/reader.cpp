@@ -22,6 +22,8 @@ constexpr std::uint32_t kIsa = packed_segment_id("ISA"), kIea = packed_segment_i
                         kSt = packed_segment_id("ST"), kSe = packed_segment_id("SE"),
                         kTa1 = packed_segment_id("TA1");
 
+constexpr std::size_t kLargestFile = 0xFFFFFFFFu;  // Segment keeps 32-bit offsets
+
 bool is_layout_whitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 bool parse_count(std::string_view text, std::size_t& value) {
@@ -45,6 +47,11 @@ class Reader {
 
   Document run() {
     Document document;
+    if (buffer_.size() > kLargestFile) {
+      // Segment offsets are 32-bit; intake refuses such files before reading them anyway.
+      report_file(fmt::format("file is {} bytes, more than the 4 GiB avedi reads", buffer_.size()));
+      return document;
+    }
     if (buffer_.substr(0, kBom.size()) == kBom) position_ = kBom.size();
     // DOS end-of-file (SUB) and NUL padding after the last segment are transfer artefacts.
     while (!buffer_.empty() && (buffer_.back() == '\x1A' || buffer_.back() == '\0')) {

@@ -34,7 +34,7 @@ class Segment {
   Segment() = default;
   // `text` is the segment without its terminator; `offset` is its first byte in the file.
   Segment(std::string_view text, std::size_t offset, Delimiters delimiters)
-      : text_(text), offset_(offset), delimiters_(delimiters) {}
+      : text_(text), offset_(static_cast<std::uint32_t>(offset)), delimiters_(delimiters) {}
 
   std::string_view text() const { return text_; }
   std::size_t offset() const { return offset_; }
@@ -58,7 +58,9 @@ class Segment {
 
  private:
   std::string_view text_;
-  std::size_t offset_ = 0;
+  // 32 bits: intake refuses files above 4 GiB (intake.max_file_bytes), and a 50 MB batch
+  // holds 1.2 million segments, each 8 bytes smaller this way.
+  std::uint32_t offset_ = 0;
   Delimiters delimiters_;
 };
 
