@@ -217,14 +217,20 @@ void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
                     detail);
 }
 
-std::int64_t allocated_units(Db& db, const std::string& sku) {
+std::map<std::string, std::int64_t> allocated_units_by_sku(Db& db) {
+  // One indexed range of purchase_orders_by_state per state, then each order's lines by
+  // (po_id, position): no scan of po_lines.
   SQLite::Statement& query = db.statement(
-      "SELECT coalesce(sum(l.accepted * l.units_per_uom - l.shipped_units), 0) "
-      "FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
-      "WHERE l.sku = ? AND o.state != 'received'");
-  query.bind(1, sku);
-  query.executeStep();
-  return query.getColumn(0).getInt64();
+      "SELECT l.sku, sum(l.accepted * l.units_per_uom - l.shipped_units) "
+      "FROM purchase_orders o JOIN po_lines l ON l.po_id = o.id "
+      "WHERE o.state IN ('acknowledged', 'released', 'partially_shipped') "
+      "AND l.sku IS NOT NULL GROUP BY l.sku");
+  std::map<std::string, std::int64_t> allocated;
+  while (query.executeStep()) {
+    std::int64_t units = query.getColumn(1).getInt64();
+    if (units != 0) allocated.emplace(query.getColumn(0).getString(), units);
+  }
+  return allocated;
 }
 
 std::optional<Snapshot> latest_snapshot(Db& db) {
