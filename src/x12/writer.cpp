@@ -52,29 +52,32 @@ std::string zero_pad(std::string_view digits, std::size_t width, std::string_vie
 SegmentBuilder::SegmentBuilder(std::string_view id) : id_(id) {}
 
 SegmentBuilder& SegmentBuilder::add(std::string_view value) {
-  elements_.push_back({std::string(value)});
+  components_.emplace_back(value);
+  element_ends_.push_back(components_.size());
   return *this;
 }
 
 SegmentBuilder& SegmentBuilder::add_composite(std::vector<std::string> components) {
-  elements_.push_back(std::move(components));
+  if (components.empty()) components.emplace_back();  // an empty composite is an empty element
+  for (std::string& component : components) components_.push_back(std::move(component));
+  element_ends_.push_back(components_.size());
   return *this;
 }
 
 std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters) {
   check_value(segment.id(), delimiters, [] { return std::string("segment id"); });
-  std::size_t last = segment.elements().size();
-  auto is_empty = [](const std::vector<std::string>& components) {
+  std::size_t last = segment.element_count();
+  auto is_empty = [](std::span<const std::string> components) {
     for (const std::string& component : components) {
       if (!component.empty()) return false;
     }
     return true;
   };
-  while (last > 0 && is_empty(segment.elements()[last - 1])) --last;
+  while (last > 0 && is_empty(segment.element(last - 1))) --last;
   std::string out = segment.id();
   for (std::size_t index = 0; index < last; ++index) {
     out += delimiters.element;
-    const std::vector<std::string>& components = segment.elements()[index];
+    std::span<const std::string> components = segment.element(index);
     std::size_t used = components.size();
     while (used > 1 && components[used - 1].empty()) --used;
     for (std::size_t component = 0; component < used; ++component) {
