@@ -233,7 +233,9 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
           context, fmt::format("no stock snapshot yet (run avedi-stock): {} PO(s) wait", waiting));
     }
   } else {
-    // A page at a time: a backlog of any size takes the memory of one batch.
+    // A page at a time: a backlog of any size takes the memory of one batch. A batch touches
+    // thousands of pages (its lines, 855s, transitions): a 16 MB cache reads a third fewer.
+    context.db.set_cache_megabytes(16);
     Acknowledger acknowledger(context, catalog, *snapshot);
     std::int64_t after = 0;
     for (;; ++parts) {
