@@ -97,32 +97,45 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
 }
 
 Resolution Catalog::resolve(const std::vector<model::ProductId>& ids) const {
-  std::set<const CatalogItem*> matched;
-  std::vector<std::string> tried;
+  // Every line of a backlog comes through here: no allocation unless the line fails.
+  // The two lowest distinct items the ids point to, in std::less order (as a set would list
+  // them): one is the answer, two name the conflict.
+  const CatalogItem* matched = nullptr;
+  const CatalogItem* other = nullptr;
+  std::less<const CatalogItem*> before;
+  std::pair<std::string, std::string> key;
   for (const model::ProductId& id : ids) {
-    std::string column = catalog_column_for(id.qualifier);
-    if (column.empty()) continue;  // a qualifier the catalog has no column for
-    tried.push_back(fmt::format("{} {}", id.qualifier, id.value));
-    std::vector<const CatalogItem*> hits;
-    auto [first, last] = by_id_.equal_range(std::pair(column, id.value));
-    for (auto hit = first; hit != last; ++hit) hits.push_back(&items_[hit->second]);
-    if (hits.size() > 1) {
+    key.first = catalog_column_for(id.qualifier);
+    if (key.first.empty()) continue;  // a qualifier the catalog has no column for
+    key.second = id.value;
+    auto [first, last] = by_id_.equal_range(key);
+    if (first == last) continue;
+    const CatalogItem* hit = &items_[first->second];
+    if (std::next(first) != last) {
       return {nullptr, fmt::format("{} {} matches SKUs {} and {} in the catalog", id.qualifier,
-                                   id.value, hits[0]->sku, hits[1]->sku)};
+                                   id.value, hit->sku, items_[std::next(first)->second].sku)};
     }
-    if (hits.size() == 1) matched.insert(hits[0]);
+    if (hit == matched || hit == other) continue;
+    if (matched == nullptr || before(hit, matched)) {
+      other = matched;
+      matched = hit;
+    } else if (other == nullptr || before(hit, other)) {
+      other = hit;
+    }
   }
-  if (matched.size() > 1) {
-    auto first = matched.begin();
-    return {nullptr, fmt::format("the line's ids point to different SKUs ({} and {})",
-                                 (*first)->sku, (*std::next(first))->sku)};
+  if (other != nullptr) {
+    return {nullptr, fmt::format("the line's ids point to different SKUs ({} and {})", matched->sku,
+                                 other->sku)};
   }
-  if (matched.empty()) {
+  if (matched == nullptr) {
     std::string all;
-    for (const std::string& item : tried) all += (all.empty() ? "" : ", ") + item;
+    for (const model::ProductId& id : ids) {
+      if (catalog_column_for(id.qualifier).empty()) continue;
+      all += fmt::format("{}{} {}", all.empty() ? "" : ", ", id.qualifier, id.value);
+    }
     return {nullptr, fmt::format("no catalog SKU has {}", all.empty() ? "any of its ids" : all)};
   }
-  return {*matched.begin(), ""};
+  return {matched, ""};
 }
 
 const CatalogItem* Catalog::find(const std::string& sku) const {

@@ -156,7 +156,7 @@ namespace {
 
 // Documents delivered per batch: the renames of a batch are made durable together and marked
 // delivered in one transaction; the batch bounds the memory their bytes take.
-constexpr int kDeliveryBatch = 500;
+constexpr int kDeliveryBatch = 1500;
 
 // Moves one built document into its outbox (not yet durable); returns the transition detail.
 std::string deliver_one(JobContext& context, const store::DocumentRecord& document) {

@@ -4,40 +4,48 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/database.h"
 
 namespace store {
 namespace {
 
+// The po_lines columns read_line() reads, in its order.
+constexpr const char* kLineColumns =
+    "l.id, l.position, l.line_id, l.quantity, l.uom, l.unit_price, "
+    "coalesce(l.price_basis, ''), l.product_ids, coalesce(l.sku, ''), "
+    "coalesce(l.units_per_uom, 0), l.accepted, l.backordered, l.rejected, "
+    "coalesce(l.ship_date, ''), coalesce(l.backorder_date, ''), "
+    "coalesce(l.resolution, '') ";
+
+// The line whose kLineColumns start at column `first` of `query`'s current row.
+StoredLine read_line(SQLite::Statement& query, int first) {
+  StoredLine line;
+  line.id = query.getColumn(first).getInt64();
+  line.position = query.getColumn(first + 1).getInt();
+  line.line_id = query.getColumn(first + 2).getString();
+  line.quantity = query.getColumn(first + 3).getInt64();
+  line.uom = query.getColumn(first + 4).getString();
+  line.unit_price = query.getColumn(first + 5).getString();
+  line.price_basis = query.getColumn(first + 6).getString();
+  line.ids = model::decode_product_ids(query.getColumn(first + 7).getString());
+  line.sku = query.getColumn(first + 8).getString();
+  line.units_per_uom = query.getColumn(first + 9).getInt64();
+  line.accepted = query.getColumn(first + 10).getInt64();
+  line.backordered = query.getColumn(first + 11).getInt64();
+  line.rejected = query.getColumn(first + 12).getInt64();
+  line.ship_date = query.getColumn(first + 13).getString();
+  line.backorder_date = query.getColumn(first + 14).getString();
+  line.resolution = query.getColumn(first + 15).getString();
+  return line;
+}
+
 void load_lines(Db& db, StoredOrder& order) {
-  SQLite::Statement& query = db.statement(
-      "SELECT id, position, line_id, quantity, uom, unit_price, "
-      "coalesce(price_basis, ''), product_ids, coalesce(sku, ''), "
-      "coalesce(units_per_uom, 0), accepted, backordered, rejected, "
-      "coalesce(ship_date, ''), coalesce(backorder_date, ''), "
-      "coalesce(resolution, '') FROM po_lines WHERE po_id = ? "
-      "ORDER BY position");
+  SQLite::Statement& query = db.statement(std::string("SELECT ") + kLineColumns +
+                                          "FROM po_lines l WHERE l.po_id = ? ORDER BY l.position");
   query.bind(1, static_cast<std::int64_t>(order.id));
-  while (query.executeStep()) {
-    StoredLine line;
-    line.id = query.getColumn(0).getInt64();
-    line.position = query.getColumn(1).getInt();
-    line.line_id = query.getColumn(2).getString();
-    line.quantity = query.getColumn(3).getInt64();
-    line.uom = query.getColumn(4).getString();
-    line.unit_price = query.getColumn(5).getString();
-    line.price_basis = query.getColumn(6).getString();
-    line.ids = model::decode_product_ids(query.getColumn(7).getString());
-    line.sku = query.getColumn(8).getString();
-    line.units_per_uom = query.getColumn(9).getInt64();
-    line.accepted = query.getColumn(10).getInt64();
-    line.backordered = query.getColumn(11).getInt64();
-    line.rejected = query.getColumn(12).getInt64();
-    line.ship_date = query.getColumn(13).getString();
-    line.backorder_date = query.getColumn(14).getString();
-    line.resolution = query.getColumn(15).getString();
-    order.lines.push_back(std::move(line));
-  }
+  while (query.executeStep()) order.lines.push_back(read_line(query, 0));
 }
 
 constexpr const char* kOrderColumns =
@@ -48,7 +56,8 @@ constexpr const char* kOrderColumns =
     "JOIN transaction_sets s ON s.id = o.transaction_set_id "
     "JOIN interchanges i ON i.id = s.interchange_id ";
 
-StoredOrder read_order(Db& db, SQLite::Statement& query) {
+// The order of kOrderColumns in `query`'s current row, without its lines.
+StoredOrder read_order_row(SQLite::Statement& query) {
   StoredOrder order;
   order.id = query.getColumn(0).getInt64();
   order.po_number = query.getColumn(1).getString();
@@ -67,6 +76,13 @@ StoredOrder read_order(Db& db, SQLite::Statement& query) {
   order.file_id = query.getColumn(14).getInt64();
   order.purpose = query.getColumn(15).getString();
   order.fob_payment = query.getColumn(16).getString();
+  return order;
+}
+
+constexpr int kOrderColumnCount = 17;
+
+StoredOrder read_order(Db& db, SQLite::Statement& query) {
+  StoredOrder order = read_order_row(query);
   load_lines(db, order);
   return order;
 }
@@ -121,13 +137,32 @@ std::optional<StoredOrder> find_order(Db& db, const std::string& po_number) {
 
 std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state, std::int64_t after_id,
                                          int limit) {
-  SQLite::Statement& query = db.statement(std::string(kOrderColumns) +
-                                          "WHERE o.state = ? AND o.id > ? ORDER BY o.id LIMIT ?");
+  // The page and its lines in one statement: one snapshot (a line cannot go missing between
+  // two reads) and one statement per page instead of one per order. Rows come in no promised
+  // order: they are grouped by order id and each order's lines sorted by position.
+  SQLite::Statement& query =
+      db.statement(std::string("WITH page AS (") + kOrderColumns +
+                   "WHERE o.state = ? AND o.id > ? ORDER BY o.id LIMIT ?) SELECT page.*, " +
+                   kLineColumns + "FROM page LEFT JOIN po_lines l ON l.po_id = page.id");
   query.bind(1, state);
   query.bind(2, static_cast<std::int64_t>(after_id));
   query.bind(3, limit);
+  std::map<std::int64_t, StoredOrder> page;
+  while (query.executeStep()) {
+    std::int64_t id = query.getColumn(0).getInt64();
+    auto found = page.find(id);
+    if (found == page.end()) found = page.emplace(id, read_order_row(query)).first;
+    if (!query.getColumn(kOrderColumnCount).isNull()) {
+      found->second.lines.push_back(read_line(query, kOrderColumnCount));
+    }
+  }
   std::vector<StoredOrder> orders;
-  while (query.executeStep()) orders.push_back(read_order(db, query));
+  orders.reserve(page.size());
+  for (auto& [id, order] : page) {
+    std::sort(order.lines.begin(), order.lines.end(),
+              [](const StoredLine& a, const StoredLine& b) { return a.position < b.position; });
+    orders.push_back(std::move(order));
+  }
   return orders;
 }
 
@@ -237,14 +272,20 @@ void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
                     detail);
 }
 
-std::int64_t allocated_units(Db& db, const std::string& sku) {
+std::map<std::string, std::int64_t> allocated_units_by_sku(Db& db) {
+  // One indexed range of purchase_orders_by_state per state, then each order's lines by
+  // (po_id, position): no scan of po_lines.
   SQLite::Statement& query = db.statement(
-      "SELECT coalesce(sum(l.accepted * l.units_per_uom - l.shipped_units), 0) "
-      "FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
-      "WHERE l.sku = ? AND o.state != 'received'");
-  query.bind(1, sku);
-  query.executeStep();
-  return query.getColumn(0).getInt64();
+      "SELECT l.sku, sum(l.accepted * l.units_per_uom - l.shipped_units) "
+      "FROM purchase_orders o JOIN po_lines l ON l.po_id = o.id "
+      "WHERE o.state IN ('acknowledged', 'released', 'partially_shipped') "
+      "AND l.sku IS NOT NULL GROUP BY l.sku");
+  std::map<std::string, std::int64_t> allocated;
+  while (query.executeStep()) {
+    std::int64_t units = query.getColumn(1).getInt64();
+    if (units != 0) allocated.emplace(query.getColumn(0).getString(), units);
+  }
+  return allocated;
 }
 
 std::optional<Snapshot> latest_snapshot(Db& db) {

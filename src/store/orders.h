@@ -80,8 +80,12 @@ void record_acknowledgment(Db& db, const Actor& actor, const StoredOrder& order,
 void set_order_state(Db& db, const Actor& actor, const StoredOrder& order,
                      const std::string& to_state, const std::string& detail);
 
-// Units of `sku` promised by acknowledged orders and not yet shipped.
-std::int64_t allocated_units(Db& db, const std::string& sku);
+// Units of each SKU promised by acknowledged orders and not yet shipped (SKUs with none are
+// absent), summed over the lines of the orders in a state that still holds stock
+// (acknowledged, released, partially_shipped): cost grows with the open orders, not with the
+// history. Received orders hold nothing yet; backordered and rejected ones accepted nothing;
+// shipped and invoiced ones shipped every accepted unit (avedi-ship never ships more).
+std::map<std::string, std::int64_t> allocated_units_by_sku(Db& db);
 
 struct Snapshot {
   std::int64_t id = 0;

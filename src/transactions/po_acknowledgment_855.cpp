@@ -2,6 +2,7 @@
 #include "transactions/po_acknowledgment_855.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include "transactions/amazon_mapping.h"
 
@@ -37,12 +38,13 @@ std::vector<x12::SegmentBuilder> acknowledgment_855(
     throw std::logic_error("855: one decision per PO line is required");
   }
   std::vector<x12::SegmentBuilder> segments;
+  segments.reserve(2 + 2 * order.lines.size());
   x12::SegmentBuilder bak("BAK");
   bak.add(amazon::kAckPurpose)
       .add(accepted_as_ordered(decisions) ? amazon::kAckNoChange : amazon::kAckWithChange)
       .add(order.po_number)
       .add(order.order_date);
-  segments.push_back(bak);
+  segments.push_back(std::move(bak));
   std::int64_t quantity_total = 0;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const model::OrderLine& line = order.lines[i];
@@ -56,7 +58,7 @@ std::vector<x12::SegmentBuilder> acknowledgment_855(
     for (const model::ProductId& id : line.ids) {
       if (allowed_on_855(id.qualifier)) po1.add(id.qualifier).add(id.value);
     }
-    segments.push_back(po1);
+    segments.push_back(std::move(po1));
     if (decision.accepted > 0) {
       segments.push_back(
           ack(amazon::kItemAccepted, decision.accepted, line.uom, decision.ship_date));
@@ -72,7 +74,7 @@ std::vector<x12::SegmentBuilder> acknowledgment_855(
   }
   x12::SegmentBuilder ctt("CTT");
   ctt.add(std::to_string(order.lines.size())).add(std::to_string(quantity_total));
-  segments.push_back(ctt);
+  segments.push_back(std::move(ctt));
   return segments;
 }
 

@@ -12,17 +12,20 @@
 namespace x12 {
 namespace {
 
-void check_value(std::string_view value, const Delimiters& delimiters, std::string_view where) {
+// `where()` names the value in the error; called only on an error, as writing a large document
+// checks every element.
+template <typename Where>
+void check_value(std::string_view value, const Delimiters& delimiters, const Where& where) {
   for (unsigned char c : value) {
     if (c < 0x20 || c > 0x7E) {
-      throw WriteError(fmt::format("{}: {} contains a byte that is not printable ASCII", where,
+      throw WriteError(fmt::format("{}: {} contains a byte that is not printable ASCII", where(),
                                    quote_value(value)));
     }
     char ch = static_cast<char>(c);
     if (ch == delimiters.element || ch == delimiters.component || ch == delimiters.segment ||
         (delimiters.repetition != 0 && ch == delimiters.repetition)) {
       throw WriteError(
-          fmt::format("{}: {} contains the delimiter '{}'", where, quote_value(value), ch));
+          fmt::format("{}: {} contains the delimiter '{}'", where(), quote_value(value), ch));
     }
   }
 }
@@ -49,36 +52,41 @@ std::string zero_pad(std::string_view digits, std::size_t width, std::string_vie
 SegmentBuilder::SegmentBuilder(std::string_view id) : id_(id) {}
 
 SegmentBuilder& SegmentBuilder::add(std::string_view value) {
-  elements_.push_back({std::string(value)});
+  components_.emplace_back(value);
+  element_ends_.push_back(components_.size());
   return *this;
 }
 
 SegmentBuilder& SegmentBuilder::add_composite(std::vector<std::string> components) {
-  elements_.push_back(std::move(components));
+  if (components.empty()) components.emplace_back();  // an empty composite is an empty element
+  for (std::string& component : components) components_.push_back(std::move(component));
+  element_ends_.push_back(components_.size());
   return *this;
 }
 
 std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters) {
-  check_value(segment.id(), delimiters, "segment id");
-  std::size_t last = segment.elements().size();
-  auto is_empty = [](const std::vector<std::string>& components) {
+  check_value(segment.id(), delimiters, [] { return std::string("segment id"); });
+  std::size_t last = segment.element_count();
+  auto is_empty = [](std::span<const std::string> components) {
     for (const std::string& component : components) {
       if (!component.empty()) return false;
     }
     return true;
   };
-  while (last > 0 && is_empty(segment.elements()[last - 1])) --last;
+  while (last > 0 && is_empty(segment.element(last - 1))) --last;
   std::string out = segment.id();
   for (std::size_t index = 0; index < last; ++index) {
     out += delimiters.element;
-    const std::vector<std::string>& components = segment.elements()[index];
+    std::span<const std::string> components = segment.element(index);
     std::size_t used = components.size();
     while (used > 1 && components[used - 1].empty()) --used;
     for (std::size_t component = 0; component < used; ++component) {
       if (component > 0) out += delimiters.component;
-      std::string where = fmt::format("{}{:02}", segment.id(), index + 1);
-      if (used > 1) where += fmt::format("-{}", component + 1);
-      check_value(components[component], delimiters, where);
+      check_value(components[component], delimiters, [&] {
+        std::string where = fmt::format("{}{:02}", segment.id(), index + 1);
+        if (used > 1) where += fmt::format("-{}", component + 1);
+        return where;
+      });
       out += components[component];
     }
   }
@@ -117,7 +125,8 @@ std::string format_isa(const InterchangeHeader& header, const Delimiters& delimi
   for (int field = 0; field < 16; ++field) {
     // ISA11 and ISA16 hold separators themselves.
     if (field != 10 && field != 15) {
-      check_value(fields[field], data_delimiters, fmt::format("ISA{:02}", field + 1));
+      check_value(fields[field], data_delimiters,
+                  [&] { return fmt::format("ISA{:02}", field + 1); });
     }
     out += delimiters.element;
     out += fields[field];

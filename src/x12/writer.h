@@ -3,6 +3,7 @@
 // delimiter or a non-printable byte is refused with WriteError: a broken file is never written.
 #pragma once
 
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,11 +36,19 @@ class SegmentBuilder {
   SegmentBuilder& add_composite(std::vector<std::string> components);
 
   const std::string& id() const { return id_; }
-  const std::vector<std::vector<std::string>>& elements() const { return elements_; }
+  std::size_t element_count() const { return element_ends_.size(); }
+  // The components of element `index` (0-based; one for a simple element).
+  std::span<const std::string> element(std::size_t index) const {
+    std::size_t begin = index == 0 ? 0 : element_ends_[index - 1];
+    return {components_.data() + begin, element_ends_[index] - begin};
+  }
 
  private:
   std::string id_;
-  std::vector<std::vector<std::string>> elements_;
+  // Every element's components in one vector (a large document adds millions of elements):
+  // element i is components_[element_ends_[i - 1], element_ends_[i]).
+  std::vector<std::string> components_;
+  std::vector<std::size_t> element_ends_;
 };
 
 // Values of the ISA; the writer pads each to its fixed width.

@@ -1,0 +1,94 @@
+// The units open orders hold per SKU, which avedi-acknowledge subtracts from the 3PL's stock:
+// every state of a PO counts as its lines say, without a po_lines(sku) index.
+#include "store/orders.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/database.h"
+
+namespace {
+
+// A store on disk (Db::kReadWrite migrates it) with one received file and interchange.
+class Store {
+ public:
+  // ctest runs test cases in parallel processes: the file is this process's own.
+  Store()
+      : path_(std::filesystem::temp_directory_path() /
+              fmt::format("avedi-orders-test-{}.db", ::getpid())) {
+    remove();
+    db_ = std::make_unique<store::Db>(path_.string(), store::OpenMode::kReadWrite);
+    db_->sql().exec(
+        "INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-receive', 't');"
+        "INSERT INTO files (id, job, original_name, original_folder, work_path, size, kind, "
+        "state, received_at, updated_at, run_id) VALUES (1, 'avedi-receive', 'f', 'in', 'w', 1, "
+        "'x12', 'archived', 't', 't', 1);"
+        "INSERT INTO interchanges (id, file_id, sender, receiver, control, version, status) "
+        "VALUES (1, 1, 'ZZ/AMAZON', 'ZZ/VENDORID', '1', '00401', 'accepted');"
+        "INSERT INTO transaction_sets (id, interchange_id, functional_id, group_control, set_id, "
+        "set_control, state, first_segment) VALUES (1, 1, 'PO', '1', '850', '0001', 'stored', "
+        "0)");
+  }
+  ~Store() {
+    db_.reset();
+    remove();
+  }
+
+  // A PO in `state` with one line of `sku`: accepted (in `units_per_uom` packs) and shipped.
+  void order(const std::string& state, const std::string& sku, int accepted, int units_per_uom,
+             int shipped) {
+    ++orders_;
+    db_->sql().exec(fmt::format(
+        "INSERT INTO purchase_orders (id, po_number, vendor_code, order_type, order_date, "
+        "ship_to_fc, deliver_not_before, deliver_not_after, backorder_allowed, freight_terms, "
+        "state, canonical, transaction_set_id, received_at, ack_due_at) VALUES ({0}, 'PO{0}', "
+        "'VEND01', 'NE', '20261120', 'ABE8', '20261201', '20261208', 1, 'collect', '{1}', '', "
+        "1, 't', 't');"
+        "INSERT INTO po_lines (po_id, position, line_id, quantity, uom, unit_price, "
+        "product_ids, sku, units_per_uom, accepted, shipped_units) VALUES ({0}, 1, '1', {2}, "
+        "'EA', '1', 'BP=B0', {3}, {4}, {2}, {5})",
+        orders_, state, accepted, sku.empty() ? "NULL" : "'" + sku + "'", units_per_uom, shipped));
+  }
+
+  store::Db& db() { return *db_; }
+
+ private:
+  void remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path_.string() + suffix);
+    }
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<store::Db> db_;
+  int orders_ = 0;
+};
+
+}  // namespace
+
+TEST_SUITE("store::orders") {
+  TEST_CASE("open orders hold what they accepted and did not ship, per SKU") {
+    Store store;
+    store.order("acknowledged", "WID-100", 5, 1, 0);
+    store.order("released", "WID-100", 2, 6, 0);            // two cases of six
+    store.order("partially_shipped", "WID-200", 10, 1, 4);  // six still to ship
+    store.order("shipped", "WID-200", 3, 1, 3);
+    store.order("invoiced", "WID-300", 3, 1, 3);
+    // A received PO has decided nothing yet, whatever its columns say.
+    store.order("received", "WID-300", 7, 1, 0);
+    store.order("rejected", "", 0, 0, 0);
+    store.order("backordered", "WID-400", 0, 1, 0);
+    std::map<std::string, std::int64_t> expected{{"WID-100", 17}, {"WID-200", 6}};
+    CHECK(store::allocated_units_by_sku(store.db()) == expected);
+  }
+
+  TEST_CASE("without open orders nothing is held") {
+    Store store;
+    store.order("received", "WID-100", 0, 0, 0);
+    CHECK(store::allocated_units_by_sku(store.db()).empty());
+  }
+}
