@@ -2,6 +2,7 @@
 #include "transactions/ship_notice_856.h"
 
 #include <map>
+#include <utility>
 
 #include "transactions/amazon_mapping.h"
 
@@ -9,6 +10,13 @@ namespace transactions {
 
 std::vector<x12::SegmentBuilder> ship_notice_856(const ShipNotice& notice) {
   std::vector<x12::SegmentBuilder> segments;
+  // Reserved up front: a large shipment has thousands of segments, each moved on a regrowth.
+  std::size_t expected = 16;
+  for (const AsnOrder& order : notice.orders) {
+    expected += 2;
+    for (const AsnCarton& carton : order.cartons) expected += 4 + 3 * carton.items.size();
+  }
+  segments.reserve(expected);
   segments.push_back(x12::SegmentBuilder("BSN")
                          .add(amazon::kAsnPurpose)
                          .add(notice.shipment_id)
@@ -80,7 +88,7 @@ std::vector<x12::SegmentBuilder> ship_notice_856(const ShipNotice& notice) {
         x12::SegmentBuilder lin("LIN");
         lin.add("");
         for (const model::ProductId& id : item.ids) lin.add(id.qualifier).add(id.value);
-        segments.push_back(lin);
+        segments.push_back(std::move(lin));
         segments.push_back(
             x12::SegmentBuilder("SN1").add("").add(std::to_string(item.quantity)).add("EA"));
       }
