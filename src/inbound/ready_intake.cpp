@@ -6,9 +6,12 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <tuple>
 
 #include "exchange/csv.h"
 #include "exchange/ready_csv.h"
+#include "inbound/po_line_cache.h"
 #include "inbound/tpl_files.h"
 #include "model/sscc.h"
 #include "runner/outbox.h"
@@ -25,7 +28,7 @@ struct Carton {
   std::string sscc;                           // given (validated) or "" to issue
   std::string ship_to_fc;
   std::string freight_terms;
-  std::vector<std::pair<const exchange::ReadyRow*, store::LineRef>> items;
+  std::vector<std::pair<const exchange::ReadyRow*, const store::LineRef*>> items;
 };
 
 struct Group {
@@ -58,6 +61,33 @@ model::Decimal volume_cm3(const exchange::ReadyRow& row) {
   return model::Decimal::from_units(static_cast<std::int64_t>(units));
 }
 
+// `count` new SSCCs from the GS1 serial sequence, in order. A serial whose SSCC a carton or
+// pallet already has (the 3PL used it on its own labels), or a carton of this file gives, is
+// skipped: never twice. The serials are reserved in blocks and checked with one look-up per
+// block; the sequence ends where one-by-one issuing would have left it.
+std::vector<std::string> issue_ssccs(runner::JobContext& context, std::size_t count,
+                                     const std::set<std::string>& given) {
+  std::vector<std::string> issued;
+  issued.reserve(count);
+  auto make = [&](std::int64_t serial) {
+    std::optional<std::string> sscc = model::make_sscc(
+        context.config.shipping.sscc_extension, context.config.shipping.gs1_company_prefix, serial);
+    if (!sscc) throw std::runtime_error("the GS1 serial range of the company prefix is used up");
+    return *sscc;
+  };
+  while (issued.size() < count) {
+    std::int64_t block = static_cast<std::int64_t>(count - issued.size());
+    std::int64_t first = store::reserve_numbers(context.db, "gs1", "SSCC", block);
+    std::set<std::string> known =
+        store::ssccs_known_between(context.db, make(first), make(first + block - 1));
+    for (std::int64_t serial = first; serial < first + block; ++serial) {
+      std::string sscc = make(serial);
+      if (known.count(sscc) == 0 && given.count(sscc) == 0) issued.push_back(std::move(sscc));
+    }
+  }
+  return issued;
+}
+
 }  // namespace
 
 runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const store::FileRecord& file,
@@ -71,14 +101,16 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   std::optional<std::vector<exchange::ReadyRow>> rows = exchange::parse_ready(content, problems);
   std::map<std::string, Carton> cartons;
   std::vector<std::string> carton_order;
+  // The checks read each PO once; nothing is written before they all pass.
+  PoLineCache po_lines(context.db);
   if (rows) {
     std::map<std::int64_t, std::int64_t> packing;   // po_line_id -> eaches in this file
     std::map<std::string, std::string> sscc_owner;  // sscc -> carton id in this file
     for (const exchange::ReadyRow& row : *rows) {
-      std::optional<store::LineRef> line =
-          store::find_po_line_by_sku(context.db, row.po_number, row.sku);
+      const store::LineRef* line = po_lines.find(row.po_number, row.sku);
       if (!line) {
-        bool po_known = store::find_order(context.db, row.po_number).has_value();
+        bool po_known = !po_lines.lines(row.po_number).empty() ||
+                        store::find_order(context.db, row.po_number).has_value();
         problems.push_back(
             po_known ? exchange::CsvProblem{row.row, "sku",
                                             fmt::format("\"{}\" is not on PO {}", row.sku,
@@ -140,7 +172,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
              fmt::format("PO {} ships to {}, carton {} to {}: one carton, one FC", row.po_number,
                          line->ship_to_fc, row.carton_id, carton.ship_to_fc)});
       }
-      carton.items.emplace_back(&row, *line);
+      carton.items.emplace_back(&row, line);
     }
   }
   // The 856 lists a pallet under one PO (HL O -> T): a pallet carries one PO's cartons.
@@ -160,20 +192,20 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   }
   // Group into shipments; a shipment cannot mix freight terms.
   std::vector<Group> groups;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> group_of;
   for (const std::string& id : carton_order) {
     const Carton& carton = cartons[id];
-    auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
-      return g.ship_from == carton.first->ship_from && g.ship_to_fc == carton.ship_to_fc &&
-             g.ready_date == carton.first->ready_date;
-    });
-    if (group == groups.end()) {
+    auto [where, fresh] = group_of.try_emplace(
+        {carton.first->ship_from, carton.ship_to_fc, carton.first->ready_date}, groups.size());
+    if (fresh) {
       groups.push_back({carton.first->ship_from,
                         carton.ship_to_fc,
                         carton.first->ready_date,
                         carton.freight_terms,
                         {}});
-      group = std::prev(groups.end());
-    } else if (group->freight_terms != carton.freight_terms) {
+    }
+    Group* group = &groups[where->second];
+    if (!fresh && group->freight_terms != carton.freight_terms) {
       problems.push_back(
           {carton.first->row, "po_number",
            fmt::format("carton {} is {} freight but ships with {} cartons to {}; "
@@ -187,14 +219,21 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   }
 
   std::set<std::string> given_ssccs;
+  std::size_t to_issue = 0;
   for (const auto& [id, carton] : cartons) {
     if (!carton.sscc.empty()) given_ssccs.insert(carton.sscc);
+    to_issue += carton.sscc.empty() ? 1 : 0;
   }
+  std::int64_t number =
+      groups.empty() ? 0
+                     : store::reserve_numbers(context.db, "avedi", "SHIPMENT", std::ssize(groups));
+  std::vector<std::string> issued = issue_ssccs(context, to_issue, given_ssccs);
+  std::size_t next_issued = 0;
+  std::map<std::int64_t, std::int64_t> packed;  // po_line_id -> eaches this file packs
   std::vector<std::string> made;
   for (const Group& group : groups) {
-    std::int64_t number = store::next_control_number(context.db, "avedi", "SHIPMENT");
     store::ShipmentRecord shipment;
-    shipment.supplier_reference = fmt::format("AVD{:08}", number);
+    shipment.supplier_reference = fmt::format("AVD{:08}", number++);
     shipment.ship_from = group.ship_from;
     shipment.ship_to_fc = group.ship_to_fc;
     shipment.ready_date = group.ready_date;
@@ -214,17 +253,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       record.carton_ref = id;
       record.sscc = carton.sscc;
       if (record.sscc.empty()) {
-        // A serial whose SSCC the 3PL already used on its own labels is skipped: never twice.
-        std::optional<std::string> issued;
-        do {
-          std::int64_t serial = store::next_control_number(context.db, "gs1", "SSCC");
-          issued = model::make_sscc(context.config.shipping.sscc_extension,
-                                    context.config.shipping.gs1_company_prefix, serial);
-          if (!issued) {
-            throw std::runtime_error("the GS1 serial range of the company prefix is used up");
-          }
-        } while (store::sscc_known(context.db, *issued) || given_ssccs.count(*issued) > 0);
-        record.sscc = *issued;
+        record.sscc = issued.at(next_issued++);
         record.sscc_issued = true;
       }
       const exchange::ReadyRow& first = *carton.first;
@@ -236,7 +265,8 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       std::int64_t carton_id = store::insert_carton(context.db, record);
       std::set<std::string> carton_pos;
       for (const auto& [row, line] : carton.items) {
-        store::insert_carton_item(context.db, carton_id, line.po_line_id, row->quantity);
+        store::insert_carton_content(context.db, carton_id, line->po_line_id, row->quantity);
+        packed[line->po_line_id] += row->quantity;
         labels.push_back({shipment.supplier_reference, id, record.sscc, first.pallet_id,
                           row->po_number, row->sku, std::to_string(row->quantity)});
         carton_pos.insert(row->po_number);
@@ -289,6 +319,9 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
     made.push_back(runner::stage_document(context, label_file).file_name);
     made.push_back(fmt::format("shipment {} ({}, {} carton(s))", shipment.supplier_reference,
                                shipment.state, group.cartons.size()));
+  }
+  for (const auto& [po_line_id, eaches] : packed) {
+    store::add_packed_units(context.db, po_line_id, eaches);
   }
   std::string summary;
   for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;

@@ -9,6 +9,7 @@
 
 #include "exchange/csv.h"
 #include "exchange/shipped_csv.h"
+#include "inbound/po_line_cache.h"
 #include "inbound/tpl_files.h"
 #include "model/sscc.h"
 #include "runner/outbox.h"
@@ -22,8 +23,8 @@ namespace {
 
 struct Checked {
   const exchange::ShippedRow* row;
-  store::LineRef line;
-  std::optional<store::CartonRecord> carton;  // nullopt: a new SSCC, not from routing
+  const store::LineRef* line;         // in the file's PoLineCache
+  const store::CartonRecord* carton;  // nullptr: a new SSCC, not from routing
   std::string sscc, pallet_sscc;
 };
 
@@ -33,8 +34,62 @@ struct ShipmentWork {
   std::vector<Checked> rows;
 };
 
-// Every check of one row; "" when it passes. `shipped_now` counts eaches earlier rows add.
-std::optional<Checked> check_row(runner::JobContext& context, const exchange::ShippedRow& row,
+// What the gate reads from the store for one file, each thing read once: the shipments and
+// their contents, the POs' lines, the pallets. The gate runs before the file writes anything,
+// so nothing read here goes stale while checking.
+class FileLookups {
+ public:
+  explicit FileLookups(store::Db& db) : db_(db), lines_(db) {}
+
+  PoLineCache& lines() { return lines_; }
+
+  const std::optional<store::ShipmentRecord>& shipment(const std::string& reference) {
+    auto [where, fresh] = shipments_.try_emplace(reference);
+    if (fresh) where->second = store::find_shipment(db_, reference);
+    return where->second;
+  }
+
+  const store::ShipmentContents& contents(std::int64_t shipment_id) {
+    auto [where, fresh] = contents_.try_emplace(shipment_id);
+    if (fresh) where->second = store::contents_of(db_, shipment_id);
+    return where->second;
+  }
+
+  // The carton with `sscc` in any shipment; nullptr when none. Valid as long as this.
+  const store::CartonRecord* carton(const std::string& sscc, std::int64_t shipment_id) {
+    const store::ShipmentContents& own = contents(shipment_id);
+    if (auto found = own.cartons.find(sscc); found != own.cartons.end()) return &found->second;
+    auto [where, fresh] = other_cartons_.try_emplace(sscc);
+    if (fresh) where->second = store::find_carton_by_sscc(db_, sscc);
+    return where->second ? &*where->second : nullptr;
+  }
+
+  struct Pallet {
+    bool is_carton = false;  // a carton's SSCC in the store
+    bool shipped = false;    // a shipped carton stood on it
+  };
+  const Pallet& pallet(const std::string& sscc) {
+    auto [where, fresh] = pallets_.try_emplace(sscc);
+    if (fresh) {
+      where->second.is_carton = store::find_carton_by_sscc(db_, sscc).has_value();
+      where->second.shipped = store::pallet_shipped(db_, sscc);
+    }
+    return where->second;
+  }
+
+ private:
+  store::Db& db_;
+  PoLineCache lines_;
+  std::map<std::string, std::optional<store::ShipmentRecord>> shipments_;
+  std::map<std::int64_t, store::ShipmentContents> contents_;
+  std::map<std::string, std::optional<store::CartonRecord>> other_cartons_;
+  std::map<std::string, Pallet> pallets_;
+};
+
+// Every check of one row; nullopt (and a problem) when one fails. `shipped_now` counts
+// eaches earlier rows add.
+std::optional<Checked> check_row(runner::JobContext& context, FileLookups& lookups,
+                                 const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
                                  std::map<std::int64_t, std::int64_t>& shipped_now,
                                  std::map<std::string, std::int64_t>& ssccs_in_file,
@@ -43,10 +98,10 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
     problems.push_back({row.row, column, std::move(message)});
     return std::nullopt;
   };
-  std::optional<store::LineRef> line =
-      store::find_po_line_by_sku(context.db, row.po_number, row.sku);
+  const store::LineRef* line = lookups.lines().find(row.po_number, row.sku);
   if (!line) {
-    return store::find_order(context.db, row.po_number)
+    return !lookups.lines().lines(row.po_number).empty() ||
+                   store::find_order(context.db, row.po_number)
                ? fail("sku", fmt::format("\"{}\" is not on PO {}", row.sku, row.po_number))
                : fail("po_number", fmt::format("PO \"{}\" is unknown", row.po_number));
   }
@@ -64,7 +119,7 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
   std::string why = model::check_sscc(row.sscc);
   if (!why.empty()) return fail("sscc", why);
   std::string sscc = model::strip_application_identifier(row.sscc);
-  std::optional<store::CartonRecord> carton = store::find_carton_by_sscc(context.db, sscc);
+  const store::CartonRecord* carton = lookups.carton(sscc, shipment.id);
   if (carton && carton->shipped) {
     return fail("sscc",
                 fmt::format("{} was already shipped; an SSCC is never shipped twice", sscc));
@@ -76,20 +131,21 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
   if (seen != ssccs_in_file.end() && seen->second != shipment.id) {
     return fail("sscc", fmt::format("{} appears in two shipments of this file", sscc));
   }
-  if (!carton) {
+  const store::ShipmentContents& contents = lookups.contents(shipment.id);
+  if (!carton && contents.po_numbers.count(row.po_number) == 0) {
     // A carton the 3PL labelled after routing: it must still belong to this shipment's POs.
-    std::vector<std::string> pos = store::po_numbers_of(context.db, shipment.id);
-    if (std::find(pos.begin(), pos.end(), row.po_number) == pos.end()) {
-      return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
-                                           shipment.supplier_reference));
-    }
+    return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
+                                         shipment.supplier_reference));
   }
   if (!carton && store::sscc_known(context.db, sscc)) {
     return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
   }
-  if (carton && !store::carton_holds(context.db, carton->id, line->po_line_id)) {
-    return fail("sscc", fmt::format("carton {} was not packed with {} of PO {}", sscc, row.sku,
-                                    row.po_number));
+  if (carton) {
+    auto packed = contents.packed.find(carton->id);
+    if (packed == contents.packed.end() || packed->second.count(line->po_line_id) == 0) {
+      return fail("sscc", fmt::format("carton {} was not packed with {} of PO {}", sscc, row.sku,
+                                      row.po_number));
+    }
   }
   std::string pallet;
   if (!row.pallet_sscc.empty()) {
@@ -97,18 +153,18 @@ std::optional<Checked> check_row(runner::JobContext& context, const exchange::Sh
       return fail("pallet_sscc", pallet_why);
     }
     pallet = model::strip_application_identifier(row.pallet_sscc);
-    if (store::find_carton_by_sscc(context.db, pallet) || ssccs_in_file.count(pallet) > 0 ||
-        pallet == sscc) {
+    const FileLookups::Pallet& known = lookups.pallet(pallet);
+    if (known.is_carton || ssccs_in_file.count(pallet) > 0 || pallet == sscc) {
       return fail("pallet_sscc", fmt::format("{} is a carton's SSCC, not a pallet's", pallet));
     }
-    if (store::pallet_shipped(context.db, pallet)) {
+    if (known.shipped) {
       return fail("pallet_sscc",
                   fmt::format("{} was already shipped; a pallet is never in two ASNs", pallet));
     }
   }
   ssccs_in_file[sscc] = shipment.id;
   now += row.quantity;
-  return Checked{&row, *line, carton, sscc, pallet};
+  return Checked{&row, line, carton, sscc, pallet};
 }
 
 // What is wrong with shipping `row` as part of `shipment`, and in which column: a problem
@@ -150,6 +206,150 @@ ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
   return {};
 }
 
+// The eaches a file adds, aggregated per shipment so each carton, carton item and PO line is
+// written once: a carton has one row per item in the file, a PO line may be in many cartons.
+struct ShippedTotals {
+  std::vector<std::int64_t> cartons;           // in file order
+  std::map<std::int64_t, std::string> pallet;  // carton -> pallet SSCC (its last row's)
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> items;  // (carton, line)
+  std::map<std::int64_t, std::int64_t> lines;                           // po_line_id -> eaches
+};
+
+// Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
+// and PO states, and stages its 856. `shipped_in_file` holds what earlier shipments of the
+// file added to each PO line; `po_states` the state each PO has now.
+std::string ship_one(runner::JobContext& context, const store::FileRecord& file, ShipmentWork& item,
+                     PoLineCache& lines, std::map<std::int64_t, std::int64_t>& shipped_in_file,
+                     std::map<std::int64_t, std::string>& po_states) {
+  store::ShipmentRecord shipment = item.shipment;
+  const exchange::ShippedRow& first = *item.first;
+  shipment.ship_date = first.ship_date;
+  shipment.carrier_scac = first.carrier_scac;
+  shipment.bol_number = first.bol_number;
+  shipment.pro_number = first.pro_number;
+  shipment.tracking_number = first.tracking_number;
+  shipment.estimated_delivery = first.estimated_delivery;
+  transactions::ShipNotice notice;
+  notice.shipment_id = shipment.supplier_reference;
+  notice.date = util::format_time(context.now, "%Y%m%d");
+  notice.time = util::format_time(context.now, "%H%M");
+  notice.carrier_scac = shipment.carrier_scac;
+  notice.bol_number = shipment.bol_number;
+  notice.pro_number = shipment.pro_number;
+  if (shipment.freight_terms == "collect") {
+    notice.arn_qualifier = context.config.shipping.arn_qualifier;
+    notice.arn = shipment.arn;
+  }
+  notice.ship_date = shipment.ship_date;
+  notice.estimated_delivery = shipment.estimated_delivery;
+  notice.ship_from_name = context.config.shipping.ship_from_name;
+  notice.ship_from_code = shipment.ship_from;
+  notice.ship_to_fc = shipment.ship_to_fc;
+  model::Decimal weight;
+  std::map<std::string, std::int64_t> carton_ids;  // sscc -> carton row
+  std::set<std::pair<std::int64_t, std::int64_t>> new_items;
+  std::map<std::int64_t, const store::LineRef*> touched_pos;  // po_id -> one of its lines
+  std::map<std::string, std::size_t> order_of_po;             // po_number -> notice.orders
+  std::map<std::pair<std::size_t, std::string>, std::size_t> carton_of;  // (order, sscc)
+  ShippedTotals totals;
+  for (const Checked& checked : item.rows) {
+    const store::LineRef& line = *checked.line;
+    std::int64_t carton_id;
+    auto known = carton_ids.find(checked.sscc);
+    if (known != carton_ids.end()) {
+      carton_id = known->second;
+    } else if (checked.carton) {
+      carton_id = checked.carton->id;
+      weight = weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
+    } else {
+      // A carton the 3PL labelled after routing: recorded now, its weight unknown (0).
+      store::CartonRecord carton;
+      carton.shipment_id = shipment.id;
+      carton.carton_ref = "sscc:" + checked.sscc;
+      carton.sscc = checked.sscc;
+      carton.weight_kg = carton.length_cm = carton.width_cm = carton.height_cm = "0";
+      carton_id = store::insert_carton(context.db, carton);
+    }
+    bool packed = checked.carton && checked.carton->id == carton_id;  // gate: holds the line
+    if (!packed && new_items.emplace(carton_id, line.po_line_id).second) {
+      // Every line of a carton labelled after routing gets its item, so its shipped units
+      // are counted (and invoiced).
+      store::insert_carton_item(context.db, carton_id, line.po_line_id, 0);
+    }
+    if (known == carton_ids.end()) {
+      carton_ids[checked.sscc] = carton_id;
+      notice.cartons += 1;
+      totals.cartons.push_back(carton_id);
+    }
+    totals.pallet[carton_id] = checked.pallet_sscc;
+    totals.items[{carton_id, line.po_line_id}] += checked.row->quantity;
+    totals.lines[line.po_line_id] += checked.row->quantity;
+    touched_pos.try_emplace(line.po_id, &line);
+    auto [order, new_order] = order_of_po.try_emplace(line.po_number, notice.orders.size());
+    if (new_order) notice.orders.push_back({line.po_number, {}});
+    std::vector<transactions::AsnCarton>& cartons = notice.orders[order->second].cartons;
+    auto [carton, new_carton] =
+        carton_of.try_emplace({order->second, checked.sscc}, cartons.size());
+    if (new_carton) cartons.push_back({checked.sscc, checked.pallet_sscc, {}});
+    cartons[carton->second].items.push_back(
+        {line.line_id, model::decode_product_ids(line.product_ids), checked.row->quantity});
+  }
+  for (std::int64_t carton_id : totals.cartons) {
+    store::mark_carton_shipped(context.db, carton_id, totals.pallet[carton_id]);
+  }
+  for (const auto& [key, eaches] : totals.items) {
+    store::add_item_shipped_units(context.db, key.first, key.second, eaches);
+  }
+  for (const auto& [po_line_id, eaches] : totals.lines) {
+    store::add_line_shipped_units(context.db, po_line_id, eaches);
+    shipped_in_file[po_line_id] += eaches;
+  }
+  notice.weight_lb = transactions::pounds(weight);
+  int left = store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
+  if (left > 0) {
+    runner::log_warning(context, fmt::format("shipment {} left {} packed carton(s) behind",
+                                             shipment.supplier_reference, left));
+  }
+  store::record_shipping(context.db, context.actor, shipment, file.id,
+                         fmt::format("{} carton(s), BOL {}, carrier {}", notice.cartons,
+                                     shipment.bol_number, shipment.carrier_scac));
+  for (const auto& [po_id, some_line] : touched_pos) {
+    store::add_invoice_due(context.db, shipment.id, po_id);
+    bool complete = true;
+    for (const store::LineRef& line : lines.lines(some_line->po_number)) {
+      auto added = shipped_in_file.find(line.po_line_id);
+      std::int64_t shipped =
+          line.shipped_units + (added == shipped_in_file.end() ? 0 : added->second);
+      complete = complete && shipped >= line.accepted_units;
+    }
+    std::string state = complete ? "shipped" : "partially_shipped";
+    std::string& now = po_states.try_emplace(po_id, some_line->po_state).first->second;
+    if (now != state) {
+      store::StoredOrder order;
+      order.id = po_id;
+      order.po_number = some_line->po_number;
+      order.state = now;
+      order.file_id = some_line->file_id;
+      store::set_order_state(context.db, context.actor, order, state,
+                             fmt::format("shipment {}", shipment.supplier_reference));
+      now = state;
+    }
+  }
+  runner::DocumentRequest request;
+  request.type = "856";
+  request.functional_id = "SH";
+  request.business_key = fmt::format("856:shipment:{}", shipment.id);
+  request.partner = runner::amazon_partner(context.config);
+  request.outbox = runner::Outbox::kAs2;
+  request.source_file_id = file.id;
+  request.build = [&](const runner::ControlNumbers& numbers) {
+    return runner::amazon_interchange(context, numbers, "SH", "856", runner::X12Version::k5010,
+                                      transactions::ship_notice_856(notice));
+  };
+  return runner::stage_document(context, request).file_name + " for shipment " +
+         shipment.supplier_reference;
+}
+
 }  // namespace
 
 runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
@@ -164,32 +364,29 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::optional<std::vector<exchange::ShippedRow>> rows =
       exchange::parse_shipped(content, problems);
   std::vector<ShipmentWork> work;
+  FileLookups lookups(context.db);
   if (rows) {
     std::map<std::int64_t, std::int64_t> shipped_now;
     std::map<std::string, std::int64_t> ssccs;
+    std::map<std::int64_t, std::size_t> work_of;  // shipment id -> its entry in `work`
     for (const exchange::ShippedRow& row : *rows) {
-      std::optional<store::ShipmentRecord> shipment =
-          store::find_shipment(context.db, row.shipment_id);
+      const std::optional<store::ShipmentRecord>& shipment = lookups.shipment(row.shipment_id);
       if (!shipment) {
         problems.push_back({row.row, "shipment_id",
                             fmt::format("\"{}\" is no shipment of ours", row.shipment_id)});
         continue;
       }
-      auto entry = std::find_if(work.begin(), work.end(), [&](const ShipmentWork& w) {
-        return w.shipment.id == shipment->id;
-      });
-      if (entry == work.end()) {
-        work.push_back({*shipment, &row, {}});
-        entry = std::prev(work.end());
-      }
-      if (ShipmentProblem why = shipment_problem(entry->shipment, row, *entry->first);
+      auto [where, fresh] = work_of.try_emplace(shipment->id, work.size());
+      if (fresh) work.push_back({*shipment, &row, {}});
+      ShipmentWork& entry = work[where->second];
+      if (ShipmentProblem why = shipment_problem(entry.shipment, row, *entry.first);
           !why.message.empty()) {
         problems.push_back({row.row, why.column, why.message});
         continue;
       }
       if (std::optional<Checked> checked =
-              check_row(context, row, entry->shipment, shipped_now, ssccs, problems)) {
-        entry->rows.push_back(*checked);
+              check_row(context, lookups, row, entry.shipment, shipped_now, ssccs, problems)) {
+        entry.rows.push_back(*checked);
       }
     }
   }
@@ -198,118 +395,10 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   }
 
   std::vector<std::string> made;
+  std::map<std::int64_t, std::int64_t> shipped_in_file;
+  std::map<std::int64_t, std::string> po_states;
   for (ShipmentWork& item : work) {
-    store::ShipmentRecord shipment = item.shipment;
-    const exchange::ShippedRow& first = *item.first;
-    shipment.ship_date = first.ship_date;
-    shipment.carrier_scac = first.carrier_scac;
-    shipment.bol_number = first.bol_number;
-    shipment.pro_number = first.pro_number;
-    shipment.tracking_number = first.tracking_number;
-    shipment.estimated_delivery = first.estimated_delivery;
-    transactions::ShipNotice notice;
-    notice.shipment_id = shipment.supplier_reference;
-    notice.date = util::format_time(context.now, "%Y%m%d");
-    notice.time = util::format_time(context.now, "%H%M");
-    notice.carrier_scac = shipment.carrier_scac;
-    notice.bol_number = shipment.bol_number;
-    notice.pro_number = shipment.pro_number;
-    if (shipment.freight_terms == "collect") {
-      notice.arn_qualifier = context.config.shipping.arn_qualifier;
-      notice.arn = shipment.arn;
-    }
-    notice.ship_date = shipment.ship_date;
-    notice.estimated_delivery = shipment.estimated_delivery;
-    notice.ship_from_name = context.config.shipping.ship_from_name;
-    notice.ship_from_code = shipment.ship_from;
-    notice.ship_to_fc = shipment.ship_to_fc;
-    model::Decimal weight;
-    std::map<std::string, std::int64_t> carton_ids;  // sscc -> carton row
-    std::set<std::int64_t> touched_pos;
-    for (const Checked& checked : item.rows) {
-      std::int64_t carton_id;
-      auto known = carton_ids.find(checked.sscc);
-      if (known != carton_ids.end()) {
-        carton_id = known->second;
-      } else if (checked.carton) {
-        carton_id = checked.carton->id;
-        weight =
-            weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
-      } else {
-        // A carton the 3PL labelled after routing: recorded now, its weight unknown (0).
-        store::CartonRecord carton;
-        carton.shipment_id = shipment.id;
-        carton.carton_ref = "sscc:" + checked.sscc;
-        carton.sscc = checked.sscc;
-        carton.weight_kg = carton.length_cm = carton.width_cm = carton.height_cm = "0";
-        carton_id = store::insert_carton(context.db, carton);
-      }
-      if (!store::carton_holds(context.db, carton_id, checked.line.po_line_id)) {
-        // Every line of a carton labelled after routing gets its item, so its shipped units
-        // are counted (and invoiced).
-        store::insert_carton_item(context.db, carton_id, checked.line.po_line_id, 0);
-      }
-      if (known == carton_ids.end()) {
-        carton_ids[checked.sscc] = carton_id;
-        notice.cartons += 1;
-      }
-      store::mark_carton_shipped(context.db, carton_id, checked.pallet_sscc);
-      store::add_shipped_units(context.db, carton_id, checked.line.po_line_id,
-                               checked.row->quantity);
-      touched_pos.insert(checked.line.po_id);
-      auto order = std::find_if(notice.orders.begin(), notice.orders.end(), [&](const auto& o) {
-        return o.po_number == checked.line.po_number;
-      });
-      if (order == notice.orders.end()) {
-        notice.orders.push_back({checked.line.po_number, {}});
-        order = std::prev(notice.orders.end());
-      }
-      auto carton = std::find_if(order->cartons.begin(), order->cartons.end(),
-                                 [&](const auto& c) { return c.sscc == checked.sscc; });
-      if (carton == order->cartons.end()) {
-        order->cartons.push_back({checked.sscc, checked.pallet_sscc, {}});
-        carton = std::prev(order->cartons.end());
-      }
-      carton->items.push_back({checked.line.line_id,
-                               model::decode_product_ids(checked.line.product_ids),
-                               checked.row->quantity});
-    }
-    notice.weight_lb = transactions::pounds(weight);
-    int left = store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
-    if (left > 0) {
-      runner::log_warning(context, fmt::format("shipment {} left {} packed carton(s) behind",
-                                               shipment.supplier_reference, left));
-    }
-    store::record_shipping(context.db, context.actor, shipment, file.id,
-                           fmt::format("{} carton(s), BOL {}, carrier {}", notice.cartons,
-                                       shipment.bol_number, shipment.carrier_scac));
-    for (std::int64_t po_id : touched_pos) {
-      bool complete = true;
-      std::string po_number;
-      for (const store::LineRef& line : store::lines_of_po(context.db, po_id)) {
-        complete = complete && line.shipped_units >= line.accepted_units;
-        po_number = line.po_number;
-      }
-      std::optional<store::StoredOrder> order = store::find_order(context.db, po_number);
-      std::string state = complete ? "shipped" : "partially_shipped";
-      if (order && order->state != state) {
-        store::set_order_state(context.db, context.actor, *order, state,
-                               fmt::format("shipment {}", shipment.supplier_reference));
-      }
-    }
-    runner::DocumentRequest request;
-    request.type = "856";
-    request.functional_id = "SH";
-    request.business_key = fmt::format("856:shipment:{}", shipment.id);
-    request.partner = runner::amazon_partner(context.config);
-    request.outbox = runner::Outbox::kAs2;
-    request.source_file_id = file.id;
-    request.build = [&](const runner::ControlNumbers& numbers) {
-      return runner::amazon_interchange(context, numbers, "SH", "856", runner::X12Version::k5010,
-                                        transactions::ship_notice_856(notice));
-    };
-    made.push_back(runner::stage_document(context, request).file_name + " for shipment " +
-                   shipment.supplier_reference);
+    made.push_back(ship_one(context, file, item, lookups.lines(), shipped_in_file, po_states));
   }
   std::string summary;
   for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;

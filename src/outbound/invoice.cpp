@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <stdexcept>
 
 #include "runner/outbox.h"
 #include "store/database.h"
@@ -76,11 +77,15 @@ constexpr int kBatch = 500;
 // Builds and stages the invoice of one PO part of a shipment inside the caller's transaction;
 // "" when staged (its log line added to `log_lines`), else why not (nothing written).
 std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord& shipment,
+                        const std::map<std::string, std::int64_t>& noticed,
+                        const std::vector<store::ShippedLine>& shipped,
                         const store::StoredOrder& order, std::vector<std::string>& log_lines) {
-  std::vector<store::ShippedLine> shipped = store::shipped_lines(context.db, shipment.id, order.id);
-  if (shipped.empty()) return "";
+  if (shipped.empty()) {
+    // Only a PO the shipment shipped units of is due; this one's units are gone.
+    return fmt::format("PO {}: shipment {} shipped nothing of it to invoice", order.po_number,
+                       shipment.supplier_reference);
+  }
   std::map<std::string, std::string> prices = acknowledged_prices(context, order.id);
-  std::map<std::string, std::int64_t> noticed = noticed_quantities(context, shipment.id);
   transactions::Invoice invoice;
   invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
   invoice.po_number = order.po_number;
@@ -101,7 +106,8 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
       return fmt::format("PO {} line {}: unit price {} differs from the 855's {}", order.po_number,
                          line.line_id, line.unit_price, price->second);
     }
-    std::int64_t in_asn = noticed[order.po_number + "|" + line.product_ids];
+    auto in_notice = noticed.find(order.po_number + "|" + line.product_ids);
+    std::int64_t in_asn = in_notice == noticed.end() ? 0 : in_notice->second;
     if (in_asn != item.eaches) {
       return fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
                          line.line_id, item.eaches, in_asn);
@@ -130,14 +136,11 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   store::DocumentRecord document = runner::stage_document(context, request);
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
                         invoice.total_cents(), shipment.file_id);
-  bool everything_invoiced = order.state == "shipped";
+  bool everything_invoiced = order.state == "shipped";  // nothing more to ship
   for (const store::ShippedLine& item : shipped) {
     store::add_invoiced_units(context.db, item.line.po_line_id, item.eaches);
   }
-  for (const store::LineRef& line : store::lines_of_po(context.db, order.id)) {
-    everything_invoiced = everything_invoiced && line.invoiced_units >= line.shipped_units;
-  }
-  if (everything_invoiced) {
+  if (everything_invoiced && store::everything_invoiced(context.db, order.id)) {
     store::set_order_state(
         context.db, context.actor, order, "invoiced",
         fmt::format("invoice {} ({})", invoice.invoice_number, document.file_name));
@@ -173,12 +176,21 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
     in_batch = 0;
     result.documents += runner::deliver_staged_unless_stopped(context);
   };
-  for (const store::ShipmentRecord& shipment : store::shipped_shipments(context.db)) {
-    for (const std::string& po_number : store::po_numbers_of(context.db, shipment.id)) {
-      std::optional<store::StoredOrder> order = store::find_order(context.db, po_number);
-      if (!order || store::invoice_exists(context.db, order->id, shipment.id)) continue;
+  // Only the invoices due (not every shipment ever shipped): a run costs what it invoices.
+  std::int64_t after = 0;
+  while (std::optional<std::int64_t> shipment_id = store::next_shipment_due(context.db, after)) {
+    after = *shipment_id;
+    std::optional<store::ShipmentRecord> shipment = store::find_shipment(context.db, after);
+    if (!shipment) throw std::logic_error(fmt::format("invoice due for no shipment {}", after));
+    // The shipment's 856 is read once for all its POs.
+    std::map<std::string, std::int64_t> noticed = noticed_quantities(context, shipment->id);
+    std::map<std::int64_t, std::vector<store::ShippedLine>> shipped =
+        store::shipped_lines(context.db, shipment->id);
+    for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {
+      if (store::invoice_exists(context.db, order.id, shipment->id)) continue;
       if (!transaction) transaction.emplace(context.db);
-      std::string refused = invoice_one(context, shipment, *order, log_lines);
+      std::string refused =
+          invoice_one(context, *shipment, noticed, shipped[order.id], order, log_lines);
       if (!refused.empty()) {
         runner::log_warning(context, "no invoice sent: " + refused);
         ++result.rejected;

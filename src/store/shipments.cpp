@@ -4,18 +4,25 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "store/database.h"
 
 namespace store {
 namespace {
 
+#define AVEDI_LINE_FIELDS                                                                     \
+  "o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "                 \
+  "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), l.packed_units, " \
+  "l.shipped_units, l.invoiced_units, l.unit_price, l.product_ids, o.ship_to_fc, "            \
+  "o.freight_terms, i.file_id "
+#define AVEDI_LINE_JOINS                                    \
+  "JOIN purchase_orders o ON o.id = l.po_id "               \
+  "JOIN transaction_sets s ON s.id = o.transaction_set_id " \
+  "JOIN interchanges i ON i.id = s.interchange_id "
+
 constexpr const char* kLineColumns =
-    "SELECT o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "
-    "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), l.packed_units, "
-    "l.shipped_units, l.invoiced_units, l.unit_price, l.product_ids, o.ship_to_fc, "
-    "o.freight_terms, i.file_id FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id "
-    "JOIN transaction_sets s ON s.id = o.transaction_set_id "
-    "JOIN interchanges i ON i.id = s.interchange_id ";
+    "SELECT " AVEDI_LINE_FIELDS "FROM po_lines l " AVEDI_LINE_JOINS;
 
 LineRef read_line(SQLite::Statement& query) {
   LineRef line;
@@ -69,6 +76,24 @@ ShipmentRecord read_shipment(SQLite::Statement& query) {
   return shipment;
 }
 
+// The columns of find_carton_by_sscc and contents_of, in that order.
+CartonRecord read_carton(SQLite::Statement& query) {
+  CartonRecord carton;
+  carton.id = query.getColumn(0).getInt64();
+  carton.shipment_id = query.getColumn(1).getInt64();
+  carton.carton_ref = query.getColumn(2).getString();
+  carton.sscc = query.getColumn(3).getString();
+  carton.sscc_issued = query.getColumn(4).getInt() != 0;
+  carton.pallet_ref = query.getColumn(5).getString();
+  carton.pallet_sscc = query.getColumn(6).getString();
+  carton.weight_kg = query.getColumn(7).getString();
+  carton.length_cm = query.getColumn(8).getString();
+  carton.width_cm = query.getColumn(9).getString();
+  carton.height_cm = query.getColumn(10).getString();
+  carton.shipped = query.getColumn(11).getInt() != 0;
+  return carton;
+}
+
 void bind_text(SQLite::Statement& statement, int index, const std::string& value) {
   if (value.empty()) {
     statement.bind(index);
@@ -97,12 +122,55 @@ std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id) {
   return read_line(query);
 }
 
+std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number) {
+  static const std::string kSql =
+      std::string(kLineColumns) + "WHERE o.po_number = ? ORDER BY l.position";
+  SQLite::Statement& query = db.statement(kSql);
+  query.bind(1, po_number);
+  std::vector<LineRef> lines;
+  while (query.executeStep()) lines.push_back(read_line(query));
+  return lines;
+}
+
 bool sscc_known(Db& db, const std::string& sscc) {
   SQLite::Statement& query =
       db.statement("SELECT 1 FROM cartons WHERE sscc = ? OR pallet_sscc = ?");
   query.bind(1, sscc);
   query.bind(2, sscc);
   return query.executeStep();
+}
+
+std::set<std::string> ssccs_known_between(Db& db, const std::string& low, const std::string& high) {
+  SQLite::Statement& query = db.statement(
+      "SELECT sscc FROM cartons WHERE sscc BETWEEN ?1 AND ?2 "
+      "UNION SELECT pallet_sscc FROM cartons WHERE pallet_sscc BETWEEN ?1 AND ?2");
+  query.bind(1, low);
+  query.bind(2, high);
+  std::set<std::string> known;
+  while (query.executeStep()) known.insert(query.getColumn(0).getString());
+  return known;
+}
+
+std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::string& kind,
+                             std::int64_t count) {
+  constexpr std::int64_t kMaxNumber = 999999999;  // as next_control_number
+  SQLite::Statement& ensure = db.statement(
+      "INSERT OR IGNORE INTO control_numbers (partner, kind, last_value) VALUES (?, ?, 0)");
+  ensure.bind(1, partner);
+  ensure.bind(2, kind);
+  ensure.exec();
+  SQLite::Statement& reserve = db.statement(
+      "UPDATE control_numbers SET last_value = last_value + ? "
+      "WHERE partner = ? AND kind = ? RETURNING last_value");
+  reserve.bind(1, static_cast<std::int64_t>(count));
+  reserve.bind(2, partner);
+  reserve.bind(3, kind);
+  if (!reserve.executeStep()) throw std::runtime_error("number reservation returned nothing");
+  std::int64_t last = reserve.getColumn(0).getInt64();
+  if (last > kMaxNumber) {
+    throw std::runtime_error(fmt::format("{} numbers for {} are exhausted", kind, partner));
+  }
+  return last - count + 1;
 }
 
 bool pallet_shipped(Db& db, const std::string& sscc) {
@@ -119,20 +187,7 @@ std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc)
       "length_cm, width_cm, height_cm, shipped FROM cartons WHERE sscc = ?");
   query.bind(1, sscc);
   if (!query.executeStep()) return std::nullopt;
-  CartonRecord carton;
-  carton.id = query.getColumn(0).getInt64();
-  carton.shipment_id = query.getColumn(1).getInt64();
-  carton.carton_ref = query.getColumn(2).getString();
-  carton.sscc = query.getColumn(3).getString();
-  carton.sscc_issued = query.getColumn(4).getInt() != 0;
-  carton.pallet_ref = query.getColumn(5).getString();
-  carton.pallet_sscc = query.getColumn(6).getString();
-  carton.weight_kg = query.getColumn(7).getString();
-  carton.length_cm = query.getColumn(8).getString();
-  carton.width_cm = query.getColumn(9).getString();
-  carton.height_cm = query.getColumn(10).getString();
-  carton.shipped = query.getColumn(11).getInt() != 0;
-  return carton;
+  return read_carton(query);
 }
 
 std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& shipment) {
@@ -157,10 +212,11 @@ std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& s
 }
 
 std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
-  SQLite::Statement& insert = db.statement(
+  static const std::string kSql =
       "INSERT INTO cartons (shipment_id, carton_ref, sscc, sscc_issued, "
       "pallet_ref, pallet_sscc, weight_kg, length_cm, width_cm, height_cm) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  SQLite::Statement& insert = db.statement(kSql);
   insert.bind(1, static_cast<std::int64_t>(carton.shipment_id));
   insert.bind(2, carton.carton_ref);
   insert.bind(3, carton.sscc);
@@ -177,15 +233,25 @@ std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
 
 void insert_carton_item(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                         std::int64_t quantity) {
-  SQLite::Statement& insert = db.statement(
-      "INSERT INTO carton_items (carton_id, po_line_id, quantity) "
-      "VALUES (?, ?, ?)");
+  insert_carton_content(db, carton_id, po_line_id, quantity);
+  add_packed_units(db, po_line_id, quantity);
+}
+
+void insert_carton_content(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
+                           std::int64_t quantity) {
+  static const std::string kSql =
+      "INSERT INTO carton_items (carton_id, po_line_id, quantity) VALUES (?, ?, ?)";
+  SQLite::Statement& insert = db.statement(kSql);
   insert.bind(1, static_cast<std::int64_t>(carton_id));
   insert.bind(2, static_cast<std::int64_t>(po_line_id));
   insert.bind(3, static_cast<std::int64_t>(quantity));
   insert.exec();
-  SQLite::Statement& packed =
-      db.statement("UPDATE po_lines SET packed_units = packed_units + ? WHERE id = ?");
+}
+
+void add_packed_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
+  static const std::string kSql =
+      "UPDATE po_lines SET packed_units = packed_units + ? WHERE id = ?";
+  SQLite::Statement& packed = db.statement(kSql);
   packed.bind(1, static_cast<std::int64_t>(quantity));
   packed.bind(2, static_cast<std::int64_t>(po_line_id));
   packed.exec();
@@ -215,6 +281,31 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id) {
   std::vector<CartonRecord> cartons;
   for (const std::string& sscc : ssccs) cartons.push_back(*find_carton_by_sscc(db, sscc));
   return cartons;
+}
+
+ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
+  ShipmentContents contents;
+  SQLite::Statement& cartons = db.statement(
+      "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "
+      "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, "
+      "length_cm, width_cm, height_cm, shipped FROM cartons WHERE shipment_id = ?");
+  cartons.bind(1, static_cast<std::int64_t>(shipment_id));
+  while (cartons.executeStep()) {
+    CartonRecord carton = read_carton(cartons);
+    contents.cartons.emplace(carton.sscc, carton);
+  }
+  SQLite::Statement& items = db.statement(
+      "SELECT i.carton_id, i.po_line_id, o.po_number FROM cartons c "
+      "JOIN carton_items i ON i.carton_id = c.id "
+      "JOIN po_lines l ON l.id = i.po_line_id "
+      "JOIN purchase_orders o ON o.id = l.po_id "
+      "WHERE c.shipment_id = ?");
+  items.bind(1, static_cast<std::int64_t>(shipment_id));
+  while (items.executeStep()) {
+    contents.packed[items.getColumn(0).getInt64()].insert(items.getColumn(1).getInt64());
+    contents.po_numbers.insert(items.getColumn(2).getString());
+  }
+  return contents;
 }
 
 std::vector<std::string> po_numbers_of(Db& db, std::int64_t shipment_id) {
@@ -293,8 +384,8 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
 }
 
 void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
-  SQLite::Statement& update =
-      db.statement("UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");
+  static const std::string kSql = "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?";
+  SQLite::Statement& update = db.statement(kSql);
   bind_text(update, 1, pallet_sscc);
   update.bind(2, static_cast<std::int64_t>(carton_id));
   update.exec();
@@ -317,46 +408,81 @@ std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
   return lines;
 }
 
-void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
-                       std::int64_t quantity) {
-  SQLite::Statement& item = db.statement(
+void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
+                            std::int64_t quantity) {
+  static const std::string kSql =
       "UPDATE carton_items SET shipped_units = shipped_units + ? "
-      "WHERE carton_id = ? AND po_line_id = ?");
+      "WHERE carton_id = ? AND po_line_id = ?";
+  SQLite::Statement& item = db.statement(kSql);
   item.bind(1, static_cast<std::int64_t>(quantity));
   item.bind(2, static_cast<std::int64_t>(carton_id));
   item.bind(3, static_cast<std::int64_t>(po_line_id));
   item.exec();
-  SQLite::Statement& line =
-      db.statement("UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?");
+}
+
+void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
+  static const std::string kSql =
+      "UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?";
+  SQLite::Statement& line = db.statement(kSql);
   line.bind(1, static_cast<std::int64_t>(quantity));
   line.bind(2, static_cast<std::int64_t>(po_line_id));
   line.exec();
 }
 
-std::vector<ShipmentRecord> shipped_shipments(Db& db) {
-  SQLite::Statement& query =
-      db.statement(std::string(kShipmentColumns) + "WHERE state = 'shipped' ORDER BY id");
-  std::vector<ShipmentRecord> shipments;
-  while (query.executeStep()) shipments.push_back(read_shipment(query));
-  return shipments;
+std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int64_t shipment_id) {
+  SQLite::Statement& query = db.statement(
+      "WITH shipped AS (SELECT ci.po_line_id, sum(ci.shipped_units) AS eaches "
+      "FROM cartons c JOIN carton_items ci ON ci.carton_id = c.id "
+      "WHERE c.shipment_id = ? AND ci.shipped_units > 0 GROUP BY ci.po_line_id) "
+      "SELECT " AVEDI_LINE_FIELDS
+      ", shipped.eaches FROM shipped "
+      "JOIN po_lines l ON l.id = shipped.po_line_id " AVEDI_LINE_JOINS
+      "ORDER BY l.po_id, l.position");
+  query.bind(1, static_cast<std::int64_t>(shipment_id));
+  std::map<std::int64_t, std::vector<ShippedLine>> lines;
+  while (query.executeStep()) {
+    LineRef line = read_line(query);
+    std::int64_t eaches = query.getColumn(17).getInt64();
+    lines[line.po_id].push_back({std::move(line), eaches});
+  }
+  return lines;
 }
 
-std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::int64_t po_id) {
+void add_invoice_due(Db& db, std::int64_t shipment_id, std::int64_t po_id) {
+  SQLite::Statement& insert =
+      db.statement("INSERT OR IGNORE INTO invoices_due (shipment_id, po_id) VALUES (?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(shipment_id));
+  insert.bind(2, static_cast<std::int64_t>(po_id));
+  insert.exec();
+}
+
+std::optional<std::int64_t> next_shipment_due(Db& db, std::int64_t after_shipment_id) {
   SQLite::Statement& query = db.statement(
-      "SELECT i.po_line_id, sum(i.shipped_units) FROM carton_items i "
-      "JOIN cartons c ON c.id = i.carton_id "
-      "JOIN po_lines l ON l.id = i.po_line_id "
-      "WHERE c.shipment_id = ? AND l.po_id = ? AND i.shipped_units > 0 "
-      "GROUP BY i.po_line_id ORDER BY l.position");
+      "SELECT shipment_id FROM invoices_due WHERE shipment_id > ? ORDER BY shipment_id LIMIT 1");
+  query.bind(1, static_cast<std::int64_t>(after_shipment_id));
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getInt64();
+}
+
+std::vector<StoredOrder> orders_due(Db& db, std::int64_t shipment_id) {
+  SQLite::Statement& query = db.statement(
+      "SELECT o.id, o.po_number, o.ship_to_fc, o.state, i.file_id FROM invoices_due d "
+      "JOIN purchase_orders o ON o.id = d.po_id "
+      "JOIN transaction_sets s ON s.id = o.transaction_set_id "
+      "JOIN interchanges i ON i.id = s.interchange_id "
+      "WHERE d.shipment_id = ? ORDER BY o.po_number");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
-  query.bind(2, static_cast<std::int64_t>(po_id));
-  std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+  std::vector<StoredOrder> orders;
   while (query.executeStep()) {
-    rows.emplace_back(query.getColumn(0).getInt64(), query.getColumn(1).getInt64());
+    StoredOrder order;
+    order.id = query.getColumn(0).getInt64();
+    order.po_number = query.getColumn(1).getString();
+    order.ship_to_fc = query.getColumn(2).getString();
+    order.state = query.getColumn(3).getString();
+    order.file_id = query.getColumn(4).getInt64();
+    orders.push_back(std::move(order));
   }
-  std::vector<ShippedLine> lines;
-  for (const auto& [line_id, eaches] : rows) lines.push_back({*find_po_line(db, line_id), eaches});
-  return lines;
+  return orders;
 }
 
 bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id) {
@@ -380,6 +506,11 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
   insert.bind(5, actor.now);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
+  SQLite::Statement& done =
+      db.statement("DELETE FROM invoices_due WHERE shipment_id = ? AND po_id = ?");
+  done.bind(1, static_cast<std::int64_t>(shipment_id));
+  done.bind(2, static_cast<std::int64_t>(po_id));
+  done.exec();
   record_transition(db, actor, "invoice", id, "", "sent", file_id,
                     fmt::format("{}: {}.{:02} USD", number, total_cents / 100, total_cents % 100));
   return id;
@@ -391,6 +522,13 @@ void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
   update.bind(1, static_cast<std::int64_t>(eaches));
   update.bind(2, static_cast<std::int64_t>(po_line_id));
   update.exec();
+}
+
+bool everything_invoiced(Db& db, std::int64_t po_id) {
+  SQLite::Statement& query = db.statement(
+      "SELECT 1 FROM po_lines WHERE po_id = ? AND invoiced_units < shipped_units LIMIT 1");
+  query.bind(1, static_cast<std::int64_t>(po_id));
+  return !query.executeStep();
 }
 
 }  // namespace store

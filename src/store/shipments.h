@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "store/orders.h"
 #include "store/records.h"
 
 namespace store {
@@ -35,6 +38,9 @@ struct LineRef {
 std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
                                            const std::string& sku);
 std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id);
+// Every line of `po_number` in 850 order; empty when the PO is unknown. A job checking a file
+// loads each PO once with this instead of asking per row.
+std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number);
 
 struct CartonRecord {
   std::int64_t id = 0;
@@ -62,6 +68,14 @@ struct ShipmentRecord {
 };
 
 bool sscc_known(Db& db, const std::string& sscc);
+// The SSCCs between `low` and `high` (same length, compared as text) that a carton or pallet
+// already has: one look-up for a block of serials instead of one per serial.
+std::set<std::string> ssccs_known_between(Db& db, const std::string& low, const std::string& high);
+// Reserves `count` (> 0) consecutive numbers of a control_numbers sequence in the caller's
+// transaction, as `count` calls of next_control_number would; returns the first. Throws when
+// the sequence would pass 999999999.
+std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::string& kind,
+                             std::int64_t count);
 // True when a shipped carton stood on the pallet `sscc`.
 bool pallet_shipped(Db& db, const std::string& sscc);
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc);
@@ -71,10 +85,23 @@ std::int64_t insert_carton(Db& db, const CartonRecord& carton);
 // Adds `quantity` eaches of a PO line to a carton and to the line's packed units.
 void insert_carton_item(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                         std::int64_t quantity);
+// The two halves of insert_carton_item, for a file that packs a line into many cartons: each
+// item, then each line's packed units once.
+void insert_carton_content(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
+                           std::int64_t quantity);
+void add_packed_units(Db& db, std::int64_t po_line_id, std::int64_t quantity);
 
 std::optional<ShipmentRecord> find_shipment(Db& db, const std::string& supplier_reference);
 std::optional<ShipmentRecord> find_shipment(Db& db, std::int64_t id);
 std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id);
+
+// What a shipment holds, read at once so a shipment confirmation is checked in memory.
+struct ShipmentContents {
+  std::map<std::string, CartonRecord> cartons;            // by SSCC
+  std::map<std::int64_t, std::set<std::int64_t>> packed;  // carton id -> its PO line ids
+  std::set<std::string> po_numbers;                       // as po_numbers_of
+};
+ShipmentContents contents_of(Db& db, std::int64_t shipment_id);
 // PO numbers in a shipment, sorted.
 std::vector<std::string> po_numbers_of(Db& db, std::int64_t shipment_id);
 
@@ -94,25 +121,35 @@ std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id);
 // units back to their PO lines. Returns how many cartons.
 int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                            std::int64_t file_id);
-// Adds shipped eaches to a carton item and its PO line.
-void add_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
-                       std::int64_t quantity);
-
-// Shipments in state shipped, oldest first.
-std::vector<ShipmentRecord> shipped_shipments(Db& db);
+// Adds shipped eaches to the carton's items of `po_line_id`.
+void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
+                            std::int64_t quantity);
+// Adds shipped eaches to a PO line (its total over a shipment, one write per line).
+void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity);
 
 struct ShippedLine {
   LineRef line;
   std::int64_t eaches = 0;  // shipped in this shipment
 };
-// What a shipment shipped of each line of PO `po_id`.
-std::vector<ShippedLine> shipped_lines(Db& db, std::int64_t shipment_id, std::int64_t po_id);
+// What a shipment shipped of each PO line, by PO id, each PO's lines in 850 order.
+std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int64_t shipment_id);
+
+// Invoices due: avedi-ship records one per PO a shipment shipped units of, in the shipment's
+// transaction; insert_invoice takes it off. A refused invoice stays due.
+void add_invoice_due(Db& db, std::int64_t shipment_id, std::int64_t po_id);
+// The first shipment after `after_shipment_id` with an invoice due, if any.
+std::optional<std::int64_t> next_shipment_due(Db& db, std::int64_t after_shipment_id);
+// The POs of `shipment_id` with an invoice due, by PO number, without their lines.
+std::vector<StoredOrder> orders_due(Db& db, std::int64_t shipment_id);
 
 // Invoices.
 bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id);
+// Stores the invoice (state sent) and takes it off the invoices due.
 std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& number,
                             std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
                             std::int64_t file_id);
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches);
+// True when every line of PO `po_id` is invoiced for all it shipped.
+bool everything_invoiced(Db& db, std::int64_t po_id);
 
 }  // namespace store

@@ -347,4 +347,49 @@ TEST_SUITE("fulfilment") {
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
           "invoiced\n");
   }
+
+  TEST_CASE("a PO whose cartons were all left behind is not invoiced, nor counted as invoiced") {
+    JobTree tree;
+    // Both sample POs to the same FC, so one shipment carries both.
+    std::string orders = repo_file("sample-inbox/as2/amazon-850-two-orders.edi");
+    orders.replace(orders.find("N1*ST**92*SDF8"), 14, "N1*ST**92*ABE8");
+    tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
+    tree.drop("po-file", orders);
+    tree.drop_3pl("inventory_20261126.csv", repo_file("sample-inbox/3pl/inventory_20261126.csv"));
+    REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kDay1).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kDay1).exit_code == 0);
+    tree.drop_3pl("ready_1.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,6,A1,,,2,20,20,20,2026-11-28,WH1\n"
+                  "7QW2MZ81,WID-S,20,B1,,,4,30,30,30,2026-11-28,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    REQUIRE(count(tree, "SELECT count(*) FROM shipments") == 1);
+    tree.drop("routing",
+              "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+              "00501*000002101*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2101*X*005010~\n"
+              "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\n"
+              "SE*4*0001~\nGE*1*2101~\nIEA*1*000002101~\n");
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    // Only 2XK4FDJ3's carton leaves; 7QW2MZ81's is left behind.
+    tree.drop_3pl("shipped_1.csv",
+                  "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,"
+                  "bol_number,pro_number,tracking_number,estimated_delivery\n"
+                  "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,BA,,,"
+                  "2026-12-02\n");
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    REQUIRE(count(tree, "SELECT count(*) FROM cartons WHERE left_behind = 1") == 1);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    CHECK(
+        query_text(tree,
+                   "SELECT o.po_number FROM invoices v JOIN purchase_orders o ON o.id = v.po_id") ==
+        "2XK4FDJ3\n");
+    // One invoice in the first run, nothing in the second: the left-behind PO is no invoice.
+    CHECK(query_text(tree,
+                     "SELECT files_processed FROM runs WHERE job = 'avedi-invoice' "
+                     "ORDER BY id") == "1\n0\n");
+    CHECK(count(tree, "SELECT count(*) FROM invoices_due") == 0);
+  }
 }
