@@ -159,10 +159,12 @@ std::string trimmed(std::string_view text) {
 
 std::string check_x12_text(const std::string& value) {
   for (unsigned char c : value) {
-    if (c < 0x20 || c == 0x7F || c == '*' || c == '~' || c == '>' || c == '^') {
+    // The X12 writer takes printable ASCII only: a byte it would refuse must be refused here,
+    // with the row and column, or the 753/856 build fails on every run (exit 74).
+    if (c < 0x20 || c > 0x7E || c == '*' || c == '~' || c == '>' || c == '^') {
       return fmt::format(
-          "\"{}\" holds a character that cannot go into X12 (* ~ > ^ or a "
-          "control character)",
+          "\"{}\" holds a character that cannot go into X12 (* ~ > ^, a control "
+          "character or one outside printable ASCII)",
           value);
     }
   }

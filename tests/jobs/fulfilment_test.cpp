@@ -175,6 +175,12 @@ TEST_SUITE("fulfilment") {
         {"an X12 delimiter in the BOL",
          "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B*1,,,2026-12-02\n",
          "row 2, column bol_number: \"B*1\" holds a character that cannot go into X12"},
+        {"a character outside ASCII in the PRO number",
+         "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,,2026-11-28,UPSN,B1,PR\xC3\x96"
+         "1,,"
+         "2026-12-02\n",
+         "row 2, column pro_number: \"PR\xC3\x96"
+         "1\" holds a character that cannot go into X12"},
         {"a pallet SSCC that is a carton's",
          "AVD00000001,2XK4FDJ3,WID-100,6,006141410000000012,006141410000000029,2026-11-28,UPSN,B1,"
          ",,2026-12-02\n",
