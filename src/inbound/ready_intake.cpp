@@ -293,18 +293,12 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         totals.pallets = static_cast<std::int64_t>(pallets_by_po[po].size());
         request.pos.push_back(totals);
       }
-      runner::DocumentRequest document;
-      document.type = "753";
-      document.functional_id = "RF";
-      document.business_key = fmt::format("753:shipment:{}", shipment.id);
-      document.partner = runner::amazon_partner(context.config);
-      document.outbox = runner::Outbox::kAs2;
-      document.source_file_id = file.id;
-      document.build = [&](const runner::ControlNumbers& numbers) {
-        return runner::amazon_interchange(context, numbers, "RF", "753", runner::X12Version::k5010,
-                                          transactions::routing_request_753(request));
-      };
-      made.push_back(runner::stage_document(context, document).file_name);
+      made.push_back(
+          runner::stage_amazon_set(context,
+                                   {"753", runner::X12Version::k5010,
+                                    fmt::format("753:shipment:{}", shipment.id), file.id},
+                                   [&] { return transactions::routing_request_753(request); })
+              .file_name);
     }
     std::string label_text;
     for (const std::vector<std::string>& row : labels) label_text += exchange::format_csv_row(row);

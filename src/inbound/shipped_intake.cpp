@@ -335,19 +335,12 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
       now = state;
     }
   }
-  runner::DocumentRequest request;
-  request.type = "856";
-  request.functional_id = "SH";
-  request.business_key = fmt::format("856:shipment:{}", shipment.id);
-  request.partner = runner::amazon_partner(context.config);
-  request.outbox = runner::Outbox::kAs2;
-  request.source_file_id = file.id;
-  request.build = [&](const runner::ControlNumbers& numbers) {
-    return runner::amazon_interchange(context, numbers, "SH", "856", runner::X12Version::k5010,
-                                      transactions::ship_notice_856(notice));
-  };
-  return runner::stage_document(context, request).file_name + " for shipment " +
-         shipment.supplier_reference;
+  return runner::stage_amazon_set(context,
+                                  {"856", runner::X12Version::k5010,
+                                   fmt::format("856:shipment:{}", shipment.id), file.id},
+                                  [&] { return transactions::ship_notice_856(notice); })
+             .file_name +
+         " for shipment " + shipment.supplier_reference;
 }
 
 }  // namespace

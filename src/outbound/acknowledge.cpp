@@ -122,19 +122,10 @@ class Acknowledger {
       decisions.push_back(std::move(decision));
     }
     {
-      runner::DocumentRequest request;
-      request.type = "855";
-      request.functional_id = "PR";
-      request.business_key = fmt::format("855:po:{}", order.id);
-      request.partner = runner::amazon_partner(context_.config);
-      request.outbox = runner::Outbox::kAs2;
-      request.source_file_id = order.file_id;
-      request.build = [&](const runner::ControlNumbers& numbers) {
-        return runner::amazon_interchange(
-            context_, numbers, "PR", "855", runner::X12Version::k4010,
-            transactions::acknowledgment_855(purchase_order, decisions));
-      };
-      store::DocumentRecord document = runner::stage_document(context_, request);
+      store::DocumentRecord document = runner::stage_amazon_set(
+          context_,
+          {"855", runner::X12Version::k4010, fmt::format("855:po:{}", order.id), order.file_id},
+          [&] { return transactions::acknowledgment_855(purchase_order, decisions); });
       std::string summary = summarize(purchase_order, decisions);
       store::record_acknowledgment(context_.db, context_.actor, order,
                                    fmt::format("855 {}: {}", document.file_name, summary));

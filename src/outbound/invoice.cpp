@@ -122,18 +122,11 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   }
   std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
   invoice.invoice_number = fmt::format("{}{:06}", context.config.invoicing.number_prefix, sequence);
-  runner::DocumentRequest request;
-  request.type = "810";
-  request.functional_id = "IN";
-  request.business_key = fmt::format("810:po:{}:shipment:{}", order.id, shipment.id);
-  request.partner = runner::amazon_partner(context.config);
-  request.outbox = runner::Outbox::kAs2;
-  request.source_file_id = shipment.file_id;
-  request.build = [&](const runner::ControlNumbers& numbers) {
-    return runner::amazon_interchange(context, numbers, "IN", "810", runner::X12Version::k4010,
-                                      transactions::invoice_810(invoice));
-  };
-  store::DocumentRecord document = runner::stage_document(context, request);
+  store::DocumentRecord document = runner::stage_amazon_set(
+      context,
+      {"810", runner::X12Version::k4010,
+       fmt::format("810:po:{}:shipment:{}", order.id, shipment.id), shipment.file_id},
+      [&] { return transactions::invoice_810(invoice); });
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
                         invoice.total_cents(), shipment.file_id);
   bool everything_invoiced = order.state == "shipped";  // nothing more to ship

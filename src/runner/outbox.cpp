@@ -12,6 +12,7 @@
 #include "util/crash_point.h"
 #include "util/durable_file.h"
 #include "util/file.h"
+#include "x12/reader.h"
 
 namespace runner {
 namespace {
@@ -89,6 +90,23 @@ std::string amazon_interchange(const JobContext& context, const ControlNumbers& 
   writer.end_set();
   writer.end_group();
   return writer.finish();
+}
+
+store::DocumentRecord stage_amazon_set(
+    JobContext& context, const AmazonSet& set,
+    const std::function<std::vector<x12::SegmentBuilder>()>& body) {
+  const std::string functional_id(x12::functional_id_for(set.set_id));
+  DocumentRequest request;
+  request.type = set.set_id;
+  request.functional_id = functional_id;
+  request.business_key = set.business_key;
+  request.partner = amazon_partner(context.config);
+  request.outbox = Outbox::kAs2;
+  request.source_file_id = set.source_file_id;
+  request.build = [&](const ControlNumbers& numbers) {
+    return amazon_interchange(context, numbers, functional_id, set.set_id, set.version, body());
+  };
+  return stage_document(context, request);
 }
 
 std::string file_name_part(std::string_view text) {
