@@ -90,8 +90,10 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
   for (std::size_t index = 0; index < catalog.items_.size(); ++index) {
     const CatalogItem& item = catalog.items_[index];
     catalog.by_sku_.emplace(item.sku, index);
-    for (const auto& [column, value] : item.ids)
-      catalog.by_id_.emplace(std::pair(column, value), index);
+    for (const auto& [column, value] : item.ids) {
+      auto [entry, first] = catalog.by_id_.try_emplace(id_key(column, value), index, kNone);
+      if (!first && entry->second.second == kNone) entry->second.second = index;
+    }
   }
   return catalog;
 }
@@ -103,17 +105,17 @@ Resolution Catalog::resolve(const std::vector<model::ProductId>& ids) const {
   const CatalogItem* matched = nullptr;
   const CatalogItem* other = nullptr;
   std::less<const CatalogItem*> before;
-  std::pair<std::string, std::string> key;
+  std::string key;  // one buffer for every id of the line
   for (const model::ProductId& id : ids) {
-    key.first = catalog_column_for(id.qualifier);
-    if (key.first.empty()) continue;  // a qualifier the catalog has no column for
-    key.second = id.value;
-    auto [first, last] = by_id_.equal_range(key);
-    if (first == last) continue;
-    const CatalogItem* hit = &items_[first->second];
-    if (std::next(first) != last) {
+    std::string column = catalog_column_for(id.qualifier);
+    if (column.empty()) continue;  // a qualifier the catalog has no column for
+    key.assign(column).append(1, '\0').append(id.value);
+    auto found = by_id_.find(key);
+    if (found == by_id_.end()) continue;
+    const CatalogItem* hit = &items_[found->second.first];
+    if (found->second.second != kNone) {
       return {nullptr, fmt::format("{} {} matches SKUs {} and {} in the catalog", id.qualifier,
-                                   id.value, hit->sku, items_[std::next(first)->second].sku)};
+                                   id.value, hit->sku, items_[found->second.second].sku)};
     }
     if (hit == matched || hit == other) continue;
     if (matched == nullptr || before(hit, matched)) {

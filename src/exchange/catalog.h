@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "exchange/csv.h"
@@ -42,8 +43,14 @@ class Catalog {
   std::vector<CatalogItem> items_;
   // Indexes into items_ (positions, so a copied Catalog stays valid): every line of a backlog
   // is resolved by lookups, not by a scan of the whole catalog.
-  std::multimap<std::pair<std::string, std::string>, std::size_t> by_id_;  // (column, value)
-  std::map<std::string, std::size_t> by_sku_;
+  // id_key(column, value) -> the first two items (by position) carrying that id; the second
+  // is kNone unless the id is ambiguous.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  static std::string id_key(const std::string& column, const std::string& value) {
+    return column + '\0' + value;
+  }
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_id_;
+  std::unordered_map<std::string, std::size_t> by_sku_;
 };
 
 // The catalog column an Amazon id qualifier is looked up in ("BP" -> "asin"), or "".

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <map>
+#include <unordered_map>
 
 #include "exchange/catalog.h"
 #include "model/allocation.h"
@@ -62,7 +63,7 @@ class Acknowledger {
   // (and one sync of the staging files) per batch, not per PO, and each PO's lines are read
   // once.
   void acknowledge(std::vector<store::StoredOrder>& batch, int part) {
-    std::map<std::string, std::int64_t> free_before = free_units_;
+    std::unordered_map<std::string, std::int64_t> free_before = free_units_;
     std::vector<std::string> log_lines;
     try {
       store::Transaction transaction(context_.db);
@@ -167,7 +168,7 @@ class Acknowledger {
   // Units each SKU's open orders held when the run started; free_units_ follows this run's.
   std::map<std::string, std::int64_t> allocated_;
   model::AllocationDates dates_;
-  std::map<std::string, std::int64_t> free_units_;
+  std::unordered_map<std::string, std::int64_t> free_units_;
   int acknowledged_ = 0;
 };
 
