@@ -224,26 +224,34 @@ std::string format_csv_problem(std::string_view file, const CsvProblem& problem)
                      problem.message);
 }
 
-std::string format_csv_row(const std::vector<std::string>& cells) {
-  std::string line;
+void append_csv_row(std::string& out, std::span<const std::string_view> cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line += ',';
-    std::string cell = cells[i];
-    if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
-        !is_plain_number(cell)) {
-      cell.insert(cell.begin(), '\'');
-    }
-    if (cell.find_first_of(",\"\r\n") != std::string::npos) {
-      std::string quoted = "\"";
+    if (i > 0) out += ',';
+    std::string_view cell = cells[i];
+    bool as_text = !cell.empty() &&
+                   std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
+                   !is_plain_number(cell);
+    bool quoted = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quoted) out += '"';
+    if (as_text) out += '\'';
+    if (!quoted) {
+      out += cell;
+    } else {
       for (char c : cell) {
-        if (c == '"') quoted += '"';
-        quoted += c;
+        if (c == '"') out += '"';
+        out += c;
       }
-      cell = quoted + '"';
     }
-    line += cell;
+    if (quoted) out += '"';
   }
-  return line + "\n";
+  out += '\n';
+}
+
+std::string format_csv_row(const std::vector<std::string>& cells) {
+  std::vector<std::string_view> views(cells.begin(), cells.end());
+  std::string line;
+  append_csv_row(line, views);
+  return line;
 }
 
 }  // namespace exchange

@@ -4,6 +4,7 @@
 // cells a spreadsheet would run as a formula.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,7 @@ std::string format_csv_problem(std::string_view file, const CsvProblem& problem)
 // CR) that is not a plain number is prefixed with a single quote, so a spreadsheet shows it
 // as text instead of running it.
 std::string format_csv_row(const std::vector<std::string>& cells);
+// The same line appended to `out` (a file of many lines without a string per cell).
+void append_csv_row(std::string& out, std::span<const std::string_view> cells);
 
 }  // namespace exchange
