@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <stdexcept>
 
 #include "x12/element_rules.h"
@@ -51,45 +52,66 @@ std::string zero_pad(std::string_view digits, std::size_t width, std::string_vie
 
 SegmentBuilder::SegmentBuilder(std::string_view id) : id_(id) {}
 
+void SegmentBuilder::append_component(std::string_view value, bool ends_element) {
+  if (ends_.empty()) ends_.reserve(8);  // most segments have fewer elements: one allocation
+  values_ += value;
+  if (values_.size() > (std::numeric_limits<std::uint32_t>::max() >> 1)) {
+    throw WriteError(fmt::format("segment {} is longer than 2 GB", id_));
+  }
+  ends_.push_back(static_cast<std::uint32_t>(values_.size() << 1) | (ends_element ? 1u : 0u));
+}
+
 SegmentBuilder& SegmentBuilder::add(std::string_view value) {
-  components_.emplace_back(value);
-  element_ends_.push_back(components_.size());
+  append_component(value, true);
+  ++element_count_;
   return *this;
 }
 
 SegmentBuilder& SegmentBuilder::add_composite(std::vector<std::string> components) {
   if (components.empty()) components.emplace_back();  // an empty composite is an empty element
-  for (std::string& component : components) components_.push_back(std::move(component));
-  element_ends_.push_back(components_.size());
+  for (std::size_t index = 0; index < components.size(); ++index) {
+    append_component(components[index], index + 1 == components.size());
+  }
+  ++element_count_;
   return *this;
 }
 
-std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters) {
+void append_segment(std::string& out, const SegmentBuilder& segment, const Delimiters& delimiters) {
   check_value(segment.id(), delimiters, [] { return std::string("segment id"); });
-  std::size_t last = segment.element_count();
-  auto is_empty = [](std::span<const std::string> components) {
-    for (const std::string& component : components) {
-      if (!component.empty()) return false;
-    }
-    return true;
-  };
-  while (last > 0 && is_empty(segment.element(last - 1))) --last;
-  std::string out = segment.id();
-  for (std::size_t index = 0; index < last; ++index) {
+  // Elements written: up to the last one with a value (X12 forbids trailing separators).
+  const std::size_t components = segment.component_count();
+  std::size_t written = 0;
+  for (std::size_t at = 0, element = 0; at < components; ++at) {
+    SegmentBuilder::Component component = segment.component(at);
+    if (!component.value.empty()) written = element + 1;
+    if (component.ends_element) ++element;
+  }
+  out += segment.id();
+  std::size_t first = 0;  // the first component of element `index`
+  for (std::size_t index = 0; index < written; ++index) {
+    std::size_t end = first;
+    while (!segment.component(end).ends_element) ++end;
+    ++end;  // [first, end) are the element's components
+    std::size_t used = end - first;
+    while (used > 1 && segment.component(first + used - 1).value.empty()) --used;
     out += delimiters.element;
-    std::span<const std::string> components = segment.element(index);
-    std::size_t used = components.size();
-    while (used > 1 && components[used - 1].empty()) --used;
     for (std::size_t component = 0; component < used; ++component) {
       if (component > 0) out += delimiters.component;
-      check_value(components[component], delimiters, [&] {
+      std::string_view value = segment.component(first + component).value;
+      check_value(value, delimiters, [&] {
         std::string where = fmt::format("{}{:02}", segment.id(), index + 1);
         if (used > 1) where += fmt::format("-{}", component + 1);
         return where;
       });
-      out += components[component];
+      out += value;
     }
+    first = end;
   }
+}
+
+std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters) {
+  std::string out;
+  append_segment(out, segment, delimiters);
   return out;
 }
 
@@ -143,7 +165,7 @@ InterchangeWriter::InterchangeWriter(const InterchangeHeader& header, const Writ
 }
 
 void InterchangeWriter::emit(const SegmentBuilder& segment) {
-  out_ += format_segment(segment, options_.delimiters);
+  append_segment(out_, segment, options_.delimiters);
   out_ += options_.delimiters.segment;
   if (options_.line_break == LineBreak::kAfterSegment) out_ += '\n';
 }

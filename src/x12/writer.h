@@ -3,7 +3,7 @@
 // delimiter or a non-printable byte is refused with WriteError: a broken file is never written.
 #pragma once
 
-#include <span>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,19 +36,30 @@ class SegmentBuilder {
   SegmentBuilder& add_composite(std::vector<std::string> components);
 
   const std::string& id() const { return id_; }
-  std::size_t element_count() const { return element_ends_.size(); }
-  // The components of element `index` (0-based; one for a simple element).
-  std::span<const std::string> element(std::size_t index) const {
-    std::size_t begin = index == 0 ? 0 : element_ends_[index - 1];
-    return {components_.data() + begin, element_ends_[index] - begin};
+  std::size_t element_count() const { return element_count_; }
+
+  // The components of all elements in order; each knows whether it is its element's last.
+  struct Component {
+    std::string_view value;
+    bool ends_element = false;
+  };
+  std::size_t component_count() const { return ends_.size(); }
+  Component component(std::size_t index) const {
+    std::size_t begin = index == 0 ? 0 : ends_[index - 1] >> 1;
+    return {std::string_view(values_).substr(begin, (ends_[index] >> 1) - begin),
+            (ends_[index] & 1) != 0};
   }
 
  private:
+  void append_component(std::string_view value, bool ends_element);
+
   std::string id_;
-  // Every element's components in one vector (a large document adds millions of elements):
-  // element i is components_[element_ends_[i - 1], element_ends_[i]).
-  std::vector<std::string> components_;
-  std::vector<std::size_t> element_ends_;
+  // Every component's bytes in one string and, per component, its end offset in it shifted
+  // left by one, the low bit set on the last component of an element: a segment costs a few
+  // allocations, not one per element (an 856 of a large shipment has millions of elements).
+  std::string values_;
+  std::vector<std::uint32_t> ends_;
+  std::size_t element_count_ = 0;
 };
 
 // Values of the ISA; the writer pads each to its fixed width.
@@ -114,6 +125,8 @@ class InterchangeWriter {
 
 // Writes `segment` with `delimiters` (no terminator), checking every value.
 std::string format_segment(const SegmentBuilder& segment, const Delimiters& delimiters);
+// The same, appended to `out` (no string per segment).
+void append_segment(std::string& out, const SegmentBuilder& segment, const Delimiters& delimiters);
 
 // The ISA line (without terminator) for `header`, fields padded to their widths.
 std::string format_isa(const InterchangeHeader& header, const Delimiters& delimiters);

@@ -24,6 +24,28 @@ TEST_SUITE("x12::InterchangeWriter") {
     x12::SegmentBuilder composite("AK4");
     composite.add_composite({"5", "1"}).add("").add("7").add_composite({"", ""});
     CHECK(x12::format_segment(composite, x12::Delimiters{}) == "AK4*5>1**7");
+    x12::SegmentBuilder mixed("SLN");
+    mixed.add_composite({"A", "", ""}).add_composite({}).add_composite({"", "B"}).add("");
+    CHECK(mixed.element_count() == 4);
+    CHECK(x12::format_segment(mixed, x12::Delimiters{}) == "SLN*A**>B");
+  }
+
+  TEST_CASE("appends segments to a buffer as format_segment writes them") {
+    std::string out = "HEAD";
+    x12::SegmentBuilder first("REF");
+    first.add("CR").add("A1");
+    x12::append_segment(out, first, x12::Delimiters{});
+    x12::SegmentBuilder second("N1");
+    second.add("").add("").add_composite({"X", "Y"});
+    x12::append_segment(out, second, x12::Delimiters{'|', ':', '~', 0});
+    CHECK(out == "HEADREF*CR*A1N1|||X:Y");
+  }
+
+  TEST_CASE("names the component of a composite that holds a delimiter") {
+    x12::SegmentBuilder segment("AK4");
+    segment.add("1").add_composite({"OK", "B>D", ""});
+    CHECK_THROWS_WITH_AS(x12::format_segment(segment, x12::Delimiters{}),
+                         "AK402-2: \"B>D\" contains the delimiter '>'", x12::WriteError);
   }
 
   TEST_CASE("refuses a value containing a delimiter or a non-printable byte") {
