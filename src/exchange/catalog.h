@@ -38,6 +38,10 @@ class Catalog {
   Resolution resolve(const std::vector<model::ProductId>& ids) const;
   const CatalogItem* find(const std::string& sku) const;
   std::size_t size() const { return items_.size(); }
+  // The position of one of this catalog's items (0 to size() - 1): a key for per-item tables.
+  std::size_t position_of(const CatalogItem& item) const {
+    return static_cast<std::size_t>(&item - items_.data());
+  }
 
  private:
   std::vector<CatalogItem> items_;

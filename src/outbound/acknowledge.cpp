@@ -8,7 +8,8 @@
 
 #include <chrono>
 #include <map>
-#include <unordered_map>
+#include <optional>
+#include <vector>
 
 #include "exchange/catalog.h"
 #include "model/allocation.h"
@@ -50,7 +51,8 @@ class Acknowledger {
       : context_(context),
         catalog_(catalog),
         snapshot_(snapshot),
-        allocated_(store::allocated_units_by_sku(context.db)) {
+        allocated_(store::allocated_units_by_sku(context.db)),
+        free_units_(catalog.size()) {
     const runner::Acknowledge& settings = context.config.acknowledge;
     dates_.ship_date =
         util::format_time(context.now + std::chrono::days(settings.ship_lead_days), "%Y%m%d");
@@ -63,7 +65,7 @@ class Acknowledger {
   // (and one sync of the staging files) per batch, not per PO, and each PO's lines are read
   // once.
   void acknowledge(std::vector<store::StoredOrder>& batch, int part) {
-    std::unordered_map<std::string, std::int64_t> free_before = free_units_;
+    std::vector<std::optional<std::int64_t>> free_before = free_units_;
     std::vector<std::string> log_lines;
     try {
       store::Transaction transaction(context_.db);
@@ -104,12 +106,13 @@ class Acknowledger {
         facts.sku = resolution.item->sku;
         facts.discontinued = resolution.item->discontinued;
         facts.case_pack = resolution.item->case_pack;
-        facts.free_units = free_units(facts.sku);
+        facts.free_units = free_units(*resolution.item);
       }
       model::LineDecision decision =
           model::allocate_line(line, facts, order.backorder_allowed, dates_);
-      if (!decision.sku.empty()) {
-        free_units_[decision.sku] -= decision.accepted * decision.units_per_uom;
+      if (!decision.sku.empty() && resolution.item != nullptr) {
+        *free_units_[catalog_.position_of(*resolution.item)] -=
+            decision.accepted * decision.units_per_uom;
       }
       store::StoredLine& stored = order.lines[i];
       stored.sku = decision.sku;
@@ -136,15 +139,14 @@ class Acknowledger {
     }
   }
 
-  // Stock of `sku` not yet promised: the snapshot minus what acknowledged orders hold.
-  std::int64_t free_units(const std::string& sku) {
-    auto known = free_units_.find(sku);
-    if (known != free_units_.end()) return known->second;
-    auto held = allocated_.find(sku);
-    std::int64_t free = store::available_units(context_.db, snapshot_.id, sku) -
-                        (held == allocated_.end() ? 0 : held->second);
-    free_units_[sku] = free;
-    return free;
+  // Stock of `item` not yet promised: the snapshot minus what acknowledged orders hold.
+  std::int64_t free_units(const exchange::CatalogItem& item) {
+    std::optional<std::int64_t>& known = free_units_[catalog_.position_of(item)];
+    if (known) return *known;
+    auto held = allocated_.find(item.sku);
+    known = store::available_units(context_.db, snapshot_.id, item.sku) -
+            (held == allocated_.end() ? 0 : held->second);
+    return *known;
   }
 
   static std::string summarize(const model::PurchaseOrder& order,
@@ -168,7 +170,9 @@ class Acknowledger {
   // Units each SKU's open orders held when the run started; free_units_ follows this run's.
   std::map<std::string, std::int64_t> allocated_;
   model::AllocationDates dates_;
-  std::unordered_map<std::string, std::int64_t> free_units_;
+  // Per catalog item (by position), once looked up: a vector, as every line of a backlog reads
+  // and updates it.
+  std::vector<std::optional<std::int64_t>> free_units_;
   int acknowledged_ = 0;
 };
 

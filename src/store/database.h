@@ -78,4 +78,18 @@ class Transaction {
   bool done_ = false;
 };
 
+// A read transaction (a deferred BEGIN) unless one is open already: the statements run while it
+// lives see one snapshot of the store, as one statement would. Ends with COMMIT.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db& db_;
+  bool began_ = false;
+};
+
 }  // namespace store

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "store/database.h"
 
@@ -12,12 +13,12 @@ namespace store {
 namespace {
 
 // The po_lines columns read_line() reads, in its order.
+// The po_lines columns read_line() reads, in its order. NULLs are read as "" and 0 (no
+// coalesce(): SQLite copies every value a function returns, a million lines in a backlog).
 constexpr const char* kLineColumns =
-    "l.id, l.position, l.line_id, l.quantity, l.uom, l.unit_price, "
-    "coalesce(l.price_basis, ''), l.product_ids, coalesce(l.sku, ''), "
-    "coalesce(l.units_per_uom, 0), l.accepted, l.backordered, l.rejected, "
-    "coalesce(l.ship_date, ''), coalesce(l.backorder_date, ''), "
-    "coalesce(l.resolution, '') ";
+    "l.id, l.position, l.line_id, l.quantity, l.uom, l.unit_price, l.price_basis, "
+    "l.product_ids, l.sku, l.units_per_uom, l.accepted, l.backordered, l.rejected, "
+    "l.ship_date, l.backorder_date, l.resolution ";
 
 // The line whose kLineColumns start at column `first` of `query`'s current row.
 StoredLine read_line(SQLite::Statement& query, int first) {
@@ -52,8 +53,7 @@ void load_lines(Db& db, StoredOrder& order) {
 constexpr const char* kOrderSelect =
     "SELECT o.id, po_number, vendor_code, order_type, order_date, ship_to_fc, "
     "deliver_not_before, deliver_not_after, backorder_allowed, freight_terms, o.state, "
-    "canonical, received_at, ack_due_at, i.file_id, coalesce(purpose, ''), "
-    "coalesce(fob_payment, '') ";
+    "canonical, received_at, ack_due_at, i.file_id, purpose, fob_payment ";
 constexpr const char* kOrderFrom =
     "FROM purchase_orders o "
     "JOIN transaction_sets s ON s.id = o.transaction_set_id "
@@ -81,8 +81,6 @@ StoredOrder read_order_row(SQLite::Statement& query) {
   order.fob_payment = query.getColumn(16).getString();
   return order;
 }
-
-constexpr int kOrderColumnCount = 17;
 
 StoredOrder read_order(Db& db, SQLite::Statement& query) {
   StoredOrder order = read_order_row(query);
@@ -141,11 +139,10 @@ std::optional<StoredOrder> find_order(Db& db, const std::string& po_number) {
 
 std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state, std::int64_t after_id,
                                          int limit) {
-  // The page is first bounded by its last id, then read with its lines in one statement over
-  // that id range: one snapshot (a line cannot go missing between two reads), and each row
-  // read straight from the tables. (A LIMIT in a subquery the lines join to made SQLite copy
-  // every order column into each line's row: a third of acknowledge's CPU.) A PO leaving the
-  // state in between only makes the page shorter; the callers page on until one is empty.
+  // Three reads of one snapshot: the page's last id, its orders, then their lines over the same
+  // id range, each row read straight from its table (a LIMIT subquery joined to po_lines made
+  // SQLite copy every order column into each line's row: a third of acknowledge's CPU).
+  ReadSnapshot snapshot(db);
   SQLite::Statement& bound = db.statement(
       "SELECT max(id) FROM (SELECT id FROM purchase_orders WHERE state = ? AND id > ? "
       "ORDER BY id LIMIT ?)");
@@ -158,19 +155,28 @@ std::vector<StoredOrder> orders_in_state(Db& db, const std::string& state, std::
   bound.reset();
   std::vector<StoredOrder> orders;
   if (!last) return orders;
-  SQLite::Statement& query = db.statement(
-      std::string(kOrderSelect) + ", " + kLineColumns + kOrderFrom +
-      "LEFT JOIN po_lines l ON l.po_id = o.id WHERE o.state = ? AND o.id > ? AND o.id <= ? "
-      "ORDER BY o.id, l.position");
+  SQLite::Statement& query = db.statement(std::string(kOrderSelect) + kOrderFrom +
+                                          "WHERE o.state = ? AND o.id > ? AND o.id <= ? "
+                                          "ORDER BY o.id");
   query.bind(1, state);
   query.bind(2, static_cast<std::int64_t>(after_id));
   query.bind(3, *last);
-  while (query.executeStep()) {
-    std::int64_t id = query.getColumn(0).getInt64();
-    if (orders.empty() || orders.back().id != id) orders.push_back(read_order_row(query));
-    if (!query.getColumn(kOrderColumnCount).isNull()) {
-      orders.back().lines.push_back(read_line(query, kOrderColumnCount));
+  while (query.executeStep()) orders.push_back(read_order_row(query));
+  SQLite::Statement& lines =
+      db.statement(std::string("SELECT l.po_id, ") + kLineColumns +
+                   "FROM purchase_orders o JOIN po_lines l ON l.po_id = o.id "
+                   "WHERE o.state = ? AND o.id > ? AND o.id <= ? ORDER BY o.id, l.position");
+  lines.bind(1, state);
+  lines.bind(2, static_cast<std::int64_t>(after_id));
+  lines.bind(3, *last);
+  auto order = orders.begin();
+  while (lines.executeStep()) {
+    std::int64_t po_id = lines.getColumn(0).getInt64();
+    while (order != orders.end() && order->id < po_id) ++order;
+    if (order == orders.end() || order->id != po_id) {
+      throw std::logic_error("orders_in_state: a line of a PO outside the page");
     }
+    order->lines.push_back(read_line(lines, 1));
   }
   return orders;
 }
