@@ -47,7 +47,7 @@ int run_metrics(const Config& config, std::ostream& out) {
   for (const auto& [type, hours] : config.ack_limit_hours) {
     std::string before = util::format_time(now - std::chrono::hours(hours), "%Y-%m-%dT%H:%M:%SZ");
     out << fmt::format("avedi_groups_without_997{{type=\"{}\"}} {}\n", type,
-                       store::unacknowledged_documents(db, type, before).size());
+                       store::count_unacknowledged_documents(db, type, before));
   }
   header(out, "avedi_seconds_since_last_success",
          "Seconds since each job's last run that exited 0 or 65 (it ran).");

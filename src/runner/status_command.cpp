@@ -22,8 +22,8 @@ int run_status(const Config& config, ReportFormat format, StatusMode mode, std::
   overdue.columns = {"type", "file_name", "delivered_at", "limit_hours"};
   for (const auto& [type, hours] : config.ack_limit_hours) {
     std::string before = util::format_time(now - std::chrono::hours(hours), "%Y-%m-%dT%H:%M:%SZ");
-    for (const store::DocumentRecord& document :
-         store::unacknowledged_documents(db, type, before)) {
+    for (const store::AwaitedDocument& document :
+         store::unacknowledged_documents(db, type, before, -1)) {
       overdue.rows.push_back(
           {type, document.file_name, document.delivered_at, std::to_string(hours)});
     }

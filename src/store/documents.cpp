@@ -155,15 +155,31 @@ void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& docum
                                   : document.type + " " + document.file_name + ": " + codes);
 }
 
-std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
-                                                     const std::string& before) {
-  SQLite::Statement& query =
-      db.statement(std::string(kColumns) +
-                   "WHERE type = ? AND state = 'delivered' AND ack_status IS "
-                   "NULL AND delivered_at < ? ORDER BY id");
+std::vector<AwaitedDocument> unacknowledged_documents(Db& db, const std::string& type,
+                                                      const std::string& before, int limit) {
+  SQLite::Statement& query = db.statement(
+      "SELECT id, file_name, delivered_at FROM documents WHERE type = ? AND state = 'delivered' "
+      "AND ack_status IS NULL AND delivered_at < ? ORDER BY delivered_at, id LIMIT ?");
   query.bind(1, type);
   query.bind(2, before);
-  return read_all(query);
+  query.bind(3, limit);
+  std::vector<AwaitedDocument> documents;
+  while (query.executeStep()) {
+    documents.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                         query.getColumn(2).getString()});
+  }
+  return documents;
+}
+
+std::int64_t count_unacknowledged_documents(Db& db, const std::string& type,
+                                            const std::string& before) {
+  SQLite::Statement& query = db.statement(
+      "SELECT count(*) FROM documents WHERE type = ? AND state = 'delivered' "
+      "AND ack_status IS NULL AND delivered_at < ?");
+  query.bind(1, type);
+  query.bind(2, before);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
 }
 
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,

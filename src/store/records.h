@@ -140,9 +140,19 @@ std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& 
 void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& document,
                          const std::string& status, const std::string& codes,
                          std::optional<std::int64_t> file_id);
-// Delivered documents of these types without a 997 and delivered before `before` (ISO time).
-std::vector<DocumentRecord> unacknowledged_documents(Db& db, const std::string& type,
-                                                     const std::string& before);
+// A delivered document still waiting for Amazon's 997: what the overdue reports name.
+struct AwaitedDocument {
+  std::int64_t id = 0;
+  std::string file_name;
+  std::string delivered_at;
+};
+// Delivered documents of `type` without a 997, delivered before `before` (ISO time), oldest
+// first; at most `limit` (all when negative). Without their content: a backlog of them is
+// reported by every run.
+std::vector<AwaitedDocument> unacknowledged_documents(Db& db, const std::string& type,
+                                                      const std::string& before, int limit);
+std::int64_t count_unacknowledged_documents(Db& db, const std::string& type,
+                                            const std::string& before);
 
 void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,
                              const std::string& detail);

@@ -86,4 +86,27 @@ TEST_SUITE("997 reconciliation") {
                            "2026-11-26T08:30:00Z, limit 24 h)") != std::string::npos);
     CHECK(late.output.find("1 awaiting an overdue 997") != std::string::npos);
   }
+
+  TEST_CASE("a backlog of overdue groups is named up to 20 per type and counted beyond") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    tree.drop("po", testing_jobs::amazon_850(2001, 23));
+    tree.drop_3pl("inventory.csv", "sku,available\nWID-100,5000\n");
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    REQUIRE(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 23);
+    testing_jobs::RunResult late =
+        tree.run("avedi-receive", {}, {{"AVEDI_NOW", "2026-11-27T09:00:00Z"}});
+    std::size_t named = 0;
+    for (std::size_t at = late.output.find("no 997 from Amazon for 855 avedi_855_");
+         at != std::string::npos;
+         at = late.output.find("no 997 from Amazon for 855 avedi_855_", at + 1)) {
+      ++named;
+    }
+    CHECK(named == 20);
+    CHECK(late.output.find("no 997 from Amazon for 3 more 855 document(s) past 24 h") !=
+          std::string::npos);
+    CHECK(late.output.find("23 awaiting an overdue 997") != std::string::npos);
+  }
 }
