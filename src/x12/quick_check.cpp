@@ -37,9 +37,13 @@ QuickElement quick_element(const ElementRule& rule) {
       quick.kind = QuickElement::Kind::kDetailed;
       break;
   }
-  // An empty value is never "plainly valid" by length: X12 minimum lengths are at least 1,
-  // and the walk below relies on it.
-  if (quick.min_length < 1) quick.kind = QuickElement::Kind::kDetailed;
+  // The walk below tells an empty value by its failing the minimum length: X12 minimum
+  // lengths are at least 1. Any other rule goes to the detailed check.
+  if (rule.min_length < 1) {
+    quick.kind = QuickElement::Kind::kDetailed;
+    quick.min_length = 1;
+    quick.length_span = 0;
+  }
   return quick;
 }
 
@@ -72,11 +76,13 @@ bool quick_check(std::string_view text, const SegmentMasks& masks, const Segment
     const std::uint64_t end_bit = boundaries & (0 - boundaries);
     boundaries ^= end_bit;
     const std::uint64_t range = end_bit - start_bit;  // the element's bytes
-    if (range == 0) {
-      if (element->mandatory) return false;
-    } else if ((range & bad[static_cast<unsigned>(element->kind)]) == 0) {
-      // Unsigned: a value shorter than the minimum wraps around and fails too.
-      if (end - start - element->min_length > element->length_span) return false;
+    if ((range & bad[static_cast<unsigned>(element->kind)]) == 0) {
+      // Unsigned: a value shorter than the minimum wraps around and fails too, and so does an
+      // empty one (minimum lengths are at least 1), which is valid when optional.
+      if (end - start - element->min_length > element->length_span &&
+          (range != 0 || element->mandatory)) {
+        return false;
+      }
     } else if (element->kind == QuickElement::Kind::kDecimal) {
       // Valid with one non-digit, a point: then one digit fewer counts.
       const std::uint64_t other = range & ~masks.digit;

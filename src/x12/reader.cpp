@@ -96,13 +96,13 @@ class Reader {
   // Takes the next non-empty segment; `terminated` is false when the buffer ended first.
   // `masks` points at the segment's byte masks when it was short enough for the fast path
   // (valid until the next call), else is null.
-  bool next_segment(const Delimiters& delimiters, Segment& segment, bool& terminated,
-                    const SegmentMasks*& masks) {
+  bool next_segment(const Delimiters& delimiters, const MaskDelimiters& mask_delimiters,
+                    Segment& segment, bool& terminated, const SegmentMasks*& masks) {
     while (true) {
       skip_layout();
       if (position_ >= buffer_.size()) return false;
       if (buffer_.size() - position_ >= kMaskWindow &&
-          mask_segment(buffer_.data() + position_, delimiters, masks_)) {
+          mask_segment(buffer_.data() + position_, mask_delimiters, masks_)) {
         std::size_t start = position_;
         position_ += masks_.length + 1;
         if (masks_.length == 0) continue;
@@ -252,8 +252,9 @@ class Reader {
     Segment segment;
     bool terminated = true;
     const SegmentMasks* masks = nullptr;
+    const MaskDelimiters mask_delimiters(delimiters);
     while (true) {
-      if (!next_segment(delimiters, segment, terminated, masks)) {
+      if (!next_segment(delimiters, mask_delimiters, segment, terminated, masks)) {
         close_set(group, set, nullptr, buffer_.size());
         close_group(interchange, group, nullptr, buffer_.size());
         report_interchange(

@@ -28,29 +28,49 @@ struct SegmentMasks {
 // The longest window mask_segment looks at: `at` + kMaskWindow must lie inside the buffer.
 inline constexpr std::size_t kMaskWindow = 64;
 
+// An interchange's separators as mask_segment compares them, prepared once.
+struct MaskDelimiters {
+  explicit MaskDelimiters(const Delimiters& delimiters)
+      : element(delimiters.element),
+        segment(delimiters.segment),
+        component(delimiters.component)
+#if defined(__SSE2__)
+        ,
+        element_bytes(_mm_set1_epi8(delimiters.element)),
+        segment_bytes(_mm_set1_epi8(delimiters.segment)),
+        component_bytes(_mm_set1_epi8(delimiters.component))
+#endif
+  {
+  }
+  char element, segment, component;
+#if defined(__SSE2__)
+  __m128i element_bytes, segment_bytes, component_bytes;  // each byte the separator
+#endif
+};
+
 // Finds the segment terminator among the kMaskWindow bytes at `at` and fills `masks` with the
 // bytes before it. False when none of those bytes is a terminator (a long segment): the caller
 // then takes the segment the plain way.
-inline bool mask_segment(const char* at, const Delimiters& delimiters, SegmentMasks& masks) {
+inline bool mask_segment(const char* at, const MaskDelimiters& delimiters, SegmentMasks& masks) {
   std::uint64_t element = 0, text_bad = 0, digit = 0;
   for (unsigned block = 0; block < kMaskWindow / 16; ++block) {
     const unsigned shift = 16 * block;
     unsigned terminators = 0;
 #if defined(__SSE2__)
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + shift));
-    terminators = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiters.segment))));
+    terminators =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiters.segment_bytes)));
     // SSE2 compares bytes as signed. byte + 1 < 0x21 holds for 0x00-0x1F, 0x7F and above;
     // byte + 0x50 < -118 holds for '0'-'9' alone (they become -128..-119).
     const __m128i bad =
         _mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(bytes, _mm_set1_epi8(1))),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiters.component)));
+                     _mm_cmpeq_epi8(bytes, delimiters.component_bytes));
     const __m128i digits =
         _mm_cmpgt_epi8(_mm_set1_epi8(-118), _mm_add_epi8(bytes, _mm_set1_epi8(0x50)));
     auto bits = [](__m128i flags) {
       return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(flags)));
     };
-    element |= bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiters.element))) << shift;
+    element |= bits(_mm_cmpeq_epi8(bytes, delimiters.element_bytes)) << shift;
     text_bad |= bits(bad) << shift;
     digit |= bits(digits) << shift;
 #else

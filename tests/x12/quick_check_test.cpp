@@ -21,7 +21,7 @@ const x12::Delimiters kDelimiters{'*', '>', '~', 0};
 bool quick_accepts(const std::string& text, x12::Release release = x12::Release::k4010) {
   std::string buffer = text + "~" + std::string(x12::kMaskWindow, 'Z');
   x12::SegmentMasks masks;
-  if (!x12::mask_segment(buffer.data(), kDelimiters, masks)) return false;
+  if (!x12::mask_segment(buffer.data(), x12::MaskDelimiters(kDelimiters), masks)) return false;
   REQUIRE(masks.length == text.size());
   std::string_view id = std::string_view(text).substr(0, x12::id_length(masks));
   REQUIRE(x12::is_valid_segment_id(id));
