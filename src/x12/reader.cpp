@@ -96,8 +96,9 @@ class Reader {
   // Takes the next non-empty segment; `terminated` is false when the buffer ended first.
   // `masks` points at the segment's byte masks when it was short enough for the fast path
   // (valid until the next call), else is null.
-  bool next_segment(const Delimiters& delimiters, const MaskDelimiters& mask_delimiters,
-                    Segment& segment, bool& terminated, const SegmentMasks*& masks) {
+  [[gnu::always_inline]] bool next_segment(const Delimiters& delimiters,
+                                           const MaskDelimiters& mask_delimiters, Segment& segment,
+                                           bool& terminated, const SegmentMasks*& masks) {
     while (true) {
       skip_layout();
       if (position_ >= buffer_.size()) return false;
@@ -437,13 +438,26 @@ class Reader {
 
   // `id` is segment.id() and `key` its packed_segment_id(); `masks`, when not null, describes
   // `segment`'s bytes (the fast path).
-  void add_to_set(TransactionSet& set, const Segment& segment, std::string_view id,
-                  std::uint32_t key, const SegmentMasks* masks) {
+  // Inline: the reader's hot path for most segments ends here; the rest is check_segment.
+  [[gnu::always_inline]] void add_to_set(TransactionSet& set, const Segment& segment,
+                                         std::string_view id, std::uint32_t key,
+                                         const SegmentMasks* masks) {
     set.segments.push_back(segment);
+    // Every id in the dictionary is valid, so a segment with a rule needs no id check.
+    if (masks != nullptr) {
+      const SegmentRule* rule = rule_for(id, key);
+      if (rule != nullptr &&
+          quick_check(segment.text(), *masks, rule, segment.delimiters().component)) {
+        return;
+      }
+    }
+    check_segment(set, segment, id);
+  }
+
+  // The id and element checks of the segment just added to `set`, with every issue reported.
+  void check_segment(TransactionSet& set, const Segment& segment, std::string_view id) {
     int position = static_cast<int>(set.segments.size());
-    // Every id in the dictionary is valid: only others need the check.
-    const SegmentRule* rule = masks != nullptr ? rule_for(id, key) : nullptr;
-    if (rule == nullptr && !is_valid_segment_id(id)) {
+    if (!is_valid_segment_id(id)) {
       set.rejected = true;
       Issue issue = base(IssueLevel::kSegment, 1, segment.offset(),
                          fmt::format("{} is not a segment id (2-3 upper-case letters or digits)",
@@ -451,10 +465,6 @@ class Reader {
       issue.segment_position = position;
       issue.segment_id = std::string(id);
       issues_.push_back(std::move(issue));
-      return;
-    }
-    if (masks != nullptr &&
-        quick_check(segment.text(), *masks, rule, segment.delimiters().component)) {
       return;
     }
     std::vector<ElementProblem> problems;
