@@ -340,4 +340,17 @@ void check_elements(const Segment& segment, Release release,
   }
 }
 
+bool element_is_valid(std::string_view value, const ElementRule& rule, char component_separator) {
+  // The classes check_elements would have gathered on its pass over `value`.
+  unsigned classes = 0;
+  for (char c : value) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    classes |= ((byte < 0x20 || byte == 0x7F) ? kControl : 0) | (is_digit(c) ? 0 : kNonDigit) |
+               (c == component_separator ? kComponent : 0);
+  }
+  std::vector<ElementProblem> problems;
+  check_element(value, classes, 1, rule, component_separator, problems);
+  return problems.empty();
+}
+
 }  // namespace x12

@@ -3,6 +3,7 @@
 // the checks every element needs (no control characters).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,27 @@ struct ElementRule {
   std::vector<ElementRule> components;  // kComposite only
 };
 
+// One element's checks in the flat shape the reader's fast path walks (quick_check.h): the
+// types whose validity shows in a segment's byte masks, and kDetailed for the others.
+struct QuickElement {
+  enum class Kind : std::uint8_t {
+    kText,      // AN, or ID with no code list: a length and no control character
+    kDigits,    // N without a sign
+    kDecimal,   // R without a sign: digits and at most one point, which is not counted
+    kDetailed,  // times, composites, coded identifiers: the detailed check decides
+    kDate,      // DT CCYYMMDD: eight digits that check_date accepts
+  };
+  Kind kind = Kind::kDetailed;
+  bool mandatory = false;
+  std::uint32_t min_length = 1;
+  std::uint32_t length_span = 0;  // max_length - min_length
+};
+
 struct SegmentRule {
   std::string_view id;
   std::vector<ElementRule> elements;
-  int mandatory_end = 0;  // 1 + the position of the last mandatory element (0: none)
+  int mandatory_end = 0;              // 1 + the position of the last mandatory element (0: none)
+  std::vector<QuickElement> quick{};  // one per element, built with the dictionary
 };
 
 // One element-level problem inside a segment, before it is placed in the document.
@@ -61,6 +79,10 @@ const SegmentRule* find_segment_rule(std::string_view id, Release release);
 
 // Checks every element of `segment` and appends what is wrong to `problems`.
 void check_elements(const Segment& segment, Release release, std::vector<ElementProblem>& problems);
+
+// True when check_elements would report nothing about `value` as an element with `rule`
+// (`value` holds no element separator). The fast path asks it for its kDetailed elements.
+bool element_is_valid(std::string_view value, const ElementRule& rule, char component_separator);
 
 // Value checks shared with the ISA checks and the writer. Each returns "" when `value` is
 // valid, else the rule it breaks ("is not a date CCYYMMDD").

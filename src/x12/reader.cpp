@@ -11,6 +11,8 @@
 
 #include "x12/element_rules.h"
 #include "x12/isa_header.h"
+#include "x12/quick_check.h"
+#include "x12/segment_masks.h"
 
 namespace x12 {
 namespace {
@@ -92,10 +94,25 @@ class Reader {
   }
 
   // Takes the next non-empty segment; `terminated` is false when the buffer ended first.
-  bool next_segment(const Delimiters& delimiters, Segment& segment, bool& terminated) {
+  // `masks` points at the segment's byte masks when it was short enough for the fast path
+  // (valid until the next call), else is null.
+  [[gnu::always_inline]] bool next_segment(const Delimiters& delimiters,
+                                           const MaskDelimiters& mask_delimiters, Segment& segment,
+                                           bool& terminated, const SegmentMasks*& masks) {
     while (true) {
       skip_layout();
       if (position_ >= buffer_.size()) return false;
+      if (buffer_.size() - position_ >= kMaskWindow &&
+          mask_segment(buffer_.data() + position_, mask_delimiters, masks_)) {
+        std::size_t start = position_;
+        position_ += masks_.length + 1;
+        if (masks_.length == 0) continue;
+        terminated = true;
+        segment = Segment(buffer_.substr(start, masks_.length), start, delimiters);
+        masks = &masks_;
+        return true;
+      }
+      masks = nullptr;
       std::size_t end = buffer_.find(delimiters.segment, position_);
       terminated = end != std::string_view::npos;
       if (!terminated) end = buffer_.size();
@@ -235,8 +252,10 @@ class Reader {
     bool in_stray_run = false;
     Segment segment;
     bool terminated = true;
+    const SegmentMasks* masks = nullptr;
+    const MaskDelimiters mask_delimiters(delimiters);
     while (true) {
-      if (!next_segment(delimiters, segment, terminated)) {
+      if (!next_segment(delimiters, mask_delimiters, segment, terminated, masks)) {
         close_set(group, set, nullptr, buffer_.size());
         close_group(interchange, group, nullptr, buffer_.size());
         report_interchange(
@@ -244,8 +263,10 @@ class Reader {
             fmt::format("file ends at byte {} without IEA (truncated?)", buffer_.size()));
         return;
       }
-      std::string_view id = segment.id();
-      const std::uint32_t key = packed_segment_id(id);
+      std::string_view id =
+          masks != nullptr ? segment.text().substr(0, id_length(*masks)) : segment.id();
+      const std::uint32_t key =
+          masks != nullptr ? packed_id(id.data(), *masks) : packed_segment_id(id);
       if (key == kIsa) {
         position_ = segment.offset();
         close_set(group, set, nullptr, segment.offset());
@@ -273,16 +294,16 @@ class Reader {
         group = open_group(interchange, segment);
       } else if (key == kSt && group != nullptr) {
         close_set(group, set, nullptr, segment.offset());
-        set = open_set(*group, segment);
+        set = open_set(*group, segment, masks);
       } else if (key == kSe && set != nullptr) {
-        close_set(group, set, &segment, segment.offset());
+        close_set(group, set, &segment, segment.offset(), masks);
       } else if (key == kGe && group != nullptr) {
         close_set(group, set, nullptr, segment.offset());
         close_group(interchange, group, &segment, segment.offset());
       } else if (key == kTa1 && group == nullptr) {
         interchange.ta1s.push_back(segment);
       } else if (set != nullptr) {
-        add_to_set(*set, segment);
+        add_to_set(*set, segment, id, key, masks);
       } else if (key == kSt) {
         // A transaction set outside any group cannot be acknowledged by a 997: rejecting the
         // interchange (TA1 R) tells the sender to resend instead of losing it silently.
@@ -334,6 +355,7 @@ class Reader {
     set_index_ = -1;
     set_control_ = {};
     release_ = release_of(group.version());
+    rule_cache_.fill({});
     std::vector<ElementProblem> problems;
     check_elements(gs, release_, problems);
     for (const ElementProblem& problem : problems) {
@@ -389,7 +411,7 @@ class Reader {
 
   // ----- transaction set -----
 
-  TransactionSet* open_set(FunctionalGroup& group, const Segment& st) {
+  TransactionSet* open_set(FunctionalGroup& group, const Segment& st, const SegmentMasks* masks) {
     group.sets.emplace_back();
     TransactionSet& set = group.sets.back();
     // Sets of one batch are alike: room for as many segments as the last one had saves the
@@ -397,7 +419,7 @@ class Reader {
     set.segments.reserve(last_set_size_);
     set_index_ = static_cast<int>(group.sets.size()) - 1;
     set_control_ = st.element(2);
-    add_to_set(set, st);
+    add_to_set(set, st, st.id(), kSt, masks);
     std::string_view expected = functional_id_for(set.id());
     if (!expected.empty() && expected != group.functional_id()) {
       report_set(set, 6, st.element_offset(1),
@@ -414,10 +436,27 @@ class Reader {
     return &set;
   }
 
-  void add_to_set(TransactionSet& set, const Segment& segment) {
+  // `id` is segment.id() and `key` its packed_segment_id(); `masks`, when not null, describes
+  // `segment`'s bytes (the fast path).
+  // Inline: the reader's hot path for most segments ends here; the rest is check_segment.
+  [[gnu::always_inline]] void add_to_set(TransactionSet& set, const Segment& segment,
+                                         std::string_view id, std::uint32_t key,
+                                         const SegmentMasks* masks) {
     set.segments.push_back(segment);
+    // Every id in the dictionary is valid, so a segment with a rule needs no id check.
+    if (masks != nullptr) {
+      const SegmentRule* rule = rule_for(id, key);
+      if (rule != nullptr &&
+          quick_check(segment.text(), *masks, rule, segment.delimiters().component)) {
+        return;
+      }
+    }
+    check_segment(set, segment, id);
+  }
+
+  // The id and element checks of the segment just added to `set`, with every issue reported.
+  void check_segment(TransactionSet& set, const Segment& segment, std::string_view id) {
     int position = static_cast<int>(set.segments.size());
-    std::string_view id = segment.id();
     if (!is_valid_segment_id(id)) {
       set.rejected = true;
       Issue issue = base(IssueLevel::kSegment, 1, segment.offset(),
@@ -433,14 +472,15 @@ class Reader {
     report_element_problems(segment, position, problems, set);
   }
 
+  // `masks` describes `se`'s bytes when not null (the fast path).
   void close_set(FunctionalGroup* group, TransactionSet*& set, const Segment* se,
-                 std::size_t offset) {
+                 std::size_t offset, const SegmentMasks* masks = nullptr) {
     if (set == nullptr) return;
     (void)group;
     if (se == nullptr) {
       report_set(*set, 2, offset, "transaction set has no SE trailer");
     } else {
-      add_to_set(*set, *se);
+      add_to_set(*set, *se, se->id(), kSe, masks);
       set->has_trailer = true;
       std::size_t count = 0;
       std::string_view declared = se->element(1);
@@ -462,6 +502,23 @@ class Reader {
     set_control_ = {};
   }
 
+  // The dictionary's rule for a segment id in release_, remembered: a batch uses a dozen ids.
+  // `key` is packed_segment_id(id).
+  const SegmentRule* rule_for(std::string_view id, std::uint32_t key) {
+    RuleSlot& slot = rule_cache_[(key * 2654435761u) >> (32 - kRuleCacheBits)];
+    if (slot.key != key) {
+      slot.key = key;
+      slot.rule = find_segment_rule(id, release_);
+    }
+    return slot.rule;
+  }
+
+  static constexpr unsigned kRuleCacheBits = 8;
+  struct RuleSlot {
+    std::uint32_t key = 0;  // packed id; 0 = empty
+    const SegmentRule* rule = nullptr;
+  };
+
   std::string_view buffer_;
   std::string_view file_;
   Issues& issues_;
@@ -476,6 +533,8 @@ class Reader {
   // ST02 of each set of the current group -> its position (1-based), for duplicates.
   std::unordered_map<std::string_view, std::size_t> set_controls_;
   std::size_t last_set_size_ = 16;
+  SegmentMasks masks_;  // of the segment next_segment took last, when it was short
+  std::array<RuleSlot, std::size_t{1} << kRuleCacheBits> rule_cache_{};  // by release_
 };
 
 }  // namespace
@@ -506,10 +565,10 @@ std::string_view functional_id_for(std::string_view set_id) {
 }
 
 bool is_valid_segment_id(std::string_view id) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto upper_or_digit = [&](char c) { return upper(c) || (c >= '0' && c <= '9'); };
   if (id.size() < 2 || id.size() > 3) return false;
-  if (id[0] < 'A' || id[0] > 'Z') return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  return upper(id[0]) && upper_or_digit(id[1]) && (id.size() == 2 || upper_or_digit(id[2]));
 }
 
 Document read_document(std::string_view buffer, std::string_view file_name, Issues& issues) {

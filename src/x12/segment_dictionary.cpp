@@ -4,6 +4,7 @@
 #include <array>
 
 #include "x12/element_rules.h"
+#include "x12/quick_check.h"
 
 namespace x12 {
 namespace {
@@ -273,6 +274,7 @@ struct Dictionary {
           rule.mandatory_end = static_cast<int>(i + 1);
         }
       }
+      for (const ElementRule& element : rule.elements) rule.quick.push_back(quick_element(element));
     }
   }
 };
