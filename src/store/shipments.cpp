@@ -122,14 +122,36 @@ std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id) {
   return read_line(query);
 }
 
-std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number) {
-  static const std::string kSql =
-      std::string(kLineColumns) + "WHERE o.po_number = ? ORDER BY l.position";
-  SQLite::Statement& query = db.statement(kSql);
-  query.bind(1, po_number);
-  std::vector<LineRef> lines;
-  while (query.executeStep()) lines.push_back(read_line(query));
-  return lines;
+std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number) {
+  SQLite::Statement& order = db.statement(
+      "SELECT o.id, o.state, o.ship_to_fc, o.freight_terms, i.file_id "
+      "FROM purchase_orders o JOIN transaction_sets s ON s.id = o.transaction_set_id "
+      "JOIN interchanges i ON i.id = s.interchange_id WHERE o.po_number = ?");
+  order.bind(1, po_number);
+  if (!order.executeStep()) return std::nullopt;
+  FulfilmentPo po;
+  po.id = order.getColumn(0).getInt64();
+  po.po_number = po_number;
+  po.state = order.getColumn(1).getString();
+  po.ship_to_fc = order.getColumn(2).getString();
+  po.freight_terms = order.getColumn(3).getString();
+  po.file_id = order.getColumn(4).getInt64();
+  SQLite::Statement& lines = db.statement(
+      "SELECT id, line_id, coalesce(sku, ''), accepted * coalesce(units_per_uom, 0), "
+      "packed_units, shipped_units, product_ids FROM po_lines WHERE po_id = ? ORDER BY position");
+  lines.bind(1, static_cast<std::int64_t>(po.id));
+  while (lines.executeStep()) {
+    FulfilmentLine& line = po.lines.emplace_back();
+    line.id = lines.getColumn(0).getInt64();
+    line.line_id = lines.getColumn(1).getString();
+    line.sku = lines.getColumn(2).getString();
+    line.accepted_units = lines.getColumn(3).getInt64();
+    line.packed_units = lines.getColumn(4).getInt64();
+    line.shipped_units = lines.getColumn(5).getInt64();
+    line.product_ids = lines.getColumn(6).getString();
+  }
+  po.lines.shrink_to_fit();
+  return po;
 }
 
 bool sscc_known(Db& db, const std::string& sscc) {

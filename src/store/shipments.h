@@ -38,9 +38,30 @@ struct LineRef {
 std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
                                            const std::string& sku);
 std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id);
-// Every line of `po_number` in 850 order; empty when the PO is unknown. A job checking a file
-// loads each PO once with this instead of asking per row.
-std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number);
+
+// A PO and its lines as the checks of one 3PL file need them (avedi-route, avedi-ship): the
+// PO's facts once, each line only what is checked or sent in a document. A file names tens of
+// thousands of lines; a LineRef per line would repeat the PO's facts and the price in each.
+struct FulfilmentLine {
+  std::int64_t id = 0;              // po_lines.id
+  std::string line_id;              // PO101
+  std::string sku;                  // "" when the catalog did not resolve it
+  std::int64_t accepted_units = 0;  // accepted x units_per_uom
+  std::int64_t packed_units = 0;
+  std::int64_t shipped_units = 0;
+  std::string product_ids;  // "BP=...;UP=..."
+};
+struct FulfilmentPo {
+  std::int64_t id = 0;
+  std::string po_number;
+  std::string state;
+  std::string ship_to_fc;
+  std::string freight_terms;
+  std::int64_t file_id = 0;           // the 850's file
+  std::vector<FulfilmentLine> lines;  // 850 order
+};
+// `po_number` with its lines; nullopt when the PO is unknown.
+std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number);
 
 struct CartonRecord {
   std::int64_t id = 0;
