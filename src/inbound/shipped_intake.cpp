@@ -29,6 +29,7 @@ struct Checked {
   const exchange::ShippedRow* row;
   CachedLine line;                     // in the file's PoLineCache
   const store::CartonRecord* carton;   // nullptr: a new SSCC, not from routing
+  std::int64_t item_id;                // the carton's one item of the line, else 0
   std::string_view sscc, pallet_sscc;  // without application identifier, in `row`
 };
 
@@ -153,12 +154,14 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   if (!carton && store::sscc_known(context.db, sscc)) {
     return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
   }
+  std::int64_t item_id = 0;
   if (carton) {
     auto packed = contents.packed.find(carton->id);
     if (packed == contents.packed.end() || packed->second.count(line->id) == 0) {
       return fail("sscc", fmt::format("carton {} was not packed with {} of PO {}", sscc, row.sku,
                                       row.po_number));
     }
+    item_id = packed->second.at(line->id);
   }
   std::string pallet;
   std::string_view pallet_view;
@@ -179,7 +182,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   }
   ssccs_in_file[sscc] = shipment.id;
   now += row.quantity;
-  return Checked{&row, *found, carton, sscc_view, pallet_view};
+  return Checked{&row, *found, carton, item_id, sscc_view, pallet_view};
 }
 
 // What is wrong with shipping `row` as part of `shipment`, and in which column: a problem
@@ -228,8 +231,12 @@ ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
 struct ShippedTotals {
   std::vector<std::int64_t> cartons;           // in file order
   std::map<std::int64_t, std::string> pallet;  // carton -> pallet SSCC (its last row's)
-  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> items;  // (carton, line)
-  std::map<std::int64_t, std::int64_t> lines;                           // po_line_id -> eaches
+  struct Item {
+    std::int64_t id = 0;  // the carton item's row, 0 when not known by one
+    std::int64_t eaches = 0;
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, Item> items;  // (carton, line)
+  std::map<std::int64_t, std::int64_t> lines;                   // po_line_id -> eaches
 };
 
 // Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
@@ -300,7 +307,9 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
       totals.cartons.push_back(carton_id);
     }
     totals.pallet[carton_id] = checked.pallet_sscc;
-    totals.items[{carton_id, line.id}] += checked.row->quantity;
+    ShippedTotals::Item& shipped_item = totals.items[{carton_id, line.id}];
+    if (packed) shipped_item.id = checked.item_id;
+    shipped_item.eaches += checked.row->quantity;
     totals.lines[line.id] += checked.row->quantity;
     touched_pos.try_emplace(po.id, &po);
     auto [order, new_order] = order_of_po.try_emplace(po.po_number, notice.orders.size());
@@ -317,8 +326,12 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
   for (std::int64_t carton_id : totals.cartons) {
     store::mark_carton_shipped(context.db, carton_id, totals.pallet[carton_id]);
   }
-  for (const auto& [key, eaches] : totals.items) {
-    store::add_item_shipped_units(context.db, key.first, key.second, eaches);
+  for (const auto& [key, shipped_item] : totals.items) {
+    if (shipped_item.id != 0) {
+      store::add_item_shipped_units(context.db, shipped_item.id, shipped_item.eaches);
+    } else {
+      store::add_item_shipped_units(context.db, key.first, key.second, shipped_item.eaches);
+    }
   }
   for (const auto& [po_line_id, eaches] : totals.lines) {
     store::add_line_shipped_units(context.db, po_line_id, eaches);

@@ -118,9 +118,10 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id);
 
 // What a shipment holds, read at once so a shipment confirmation is checked in memory.
 struct ShipmentContents {
-  std::map<std::string, CartonRecord> cartons;            // by SSCC
-  std::map<std::int64_t, std::set<std::int64_t>> packed;  // carton id -> its PO line ids
-  std::set<std::string> po_numbers;                       // as po_numbers_of
+  std::map<std::string, CartonRecord> cartons;  // by SSCC
+  // carton id -> its PO line ids -> the carton item holding the line (0 when several do)
+  std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> packed;
+  std::set<std::string> po_numbers;  // as po_numbers_of
 };
 ShipmentContents contents_of(Db& db, std::int64_t shipment_id);
 // PO numbers in a shipment, sorted.
@@ -145,11 +146,20 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
 // Adds shipped eaches to the carton's items of `po_line_id`.
 void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                             std::int64_t quantity);
+// add_item_shipped_units for the one carton item `item_id` (by its row id: one look-up instead
+// of a walk of the carton's items).
+void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity);
 // Adds shipped eaches to a PO line (its total over a shipment, one write per line).
 void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity);
 
+// A PO line a shipment shipped units of, with what its invoice needs.
 struct ShippedLine {
-  LineRef line;
+  std::int64_t po_line_id = 0;
+  std::string line_id;  // PO101
+  std::string uom;
+  std::int64_t units_per_uom = 0;
+  std::string unit_price;
+  std::string product_ids;  // "BP=...;UP=..."
   std::int64_t eaches = 0;  // shipped in this shipment
 };
 // What a shipment shipped of each PO line, by PO id, each PO's lines in 850 order.
@@ -170,6 +180,8 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
                             std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
                             std::int64_t file_id);
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches);
+// add_invoiced_units for every line of one invoice in one statement.
+void add_invoiced_units(Db& db, const std::vector<ShippedLine>& lines);
 // True when every line of PO `po_id` is invoiced for all it shipped.
 bool everything_invoiced(Db& db, std::int64_t po_id);
 
