@@ -86,7 +86,6 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
 }
 
 constexpr int kBatch = 500;
-constexpr int kCacheMegabytes = 16;
 
 // Builds and stages the invoice of one PO part of a shipment inside the caller's transaction;
 // "" when staged (its log line added to `log_lines`), else why not (nothing written).
@@ -161,10 +160,6 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
 runner::FileJobResult invoice_shipments(runner::JobContext& context,
                                         const std::optional<std::string>&) {
   runner::FileJobResult result;
-  // A batch of invoices reads the cartons, items and lines of hundreds of shipments and writes
-  // their lines again: with SQLite's 2 MB default most of those pages are read twice. The job
-  // holds little else (one shipment at a time), so its peak stays far under the limit.
-  context.db.set_cache_megabytes(kCacheMegabytes);
   runner::remove_orphan_staging(context);
   result.documents += runner::deliver_staged_unless_stopped(context);
   // Invoices are committed kBatch at a time: a backlog costs one commit (and one sync of the
