@@ -142,7 +142,9 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
                         invoice.total_cents(), shipment.file_id);
   bool everything_invoiced = order.state == "shipped";  // nothing more to ship
-  store::add_invoiced_units(context.db, shipped);
+  for (const store::ShippedLine& line : shipped) {
+    store::add_invoiced_units(context.db, line.po_line_id, line.eaches);
+  }
   if (everything_invoiced && store::everything_invoiced(context.db, order.id)) {
     store::set_order_state(
         context.db, context.actor, order, "invoiced",

@@ -561,21 +561,6 @@ void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
   update.exec();
 }
 
-void add_invoiced_units(Db& db, const std::vector<ShippedLine>& lines) {
-  // One statement for an invoice's lines (often dozens) instead of one each: the values go
-  // in as a JSON array of [po_line_id, eaches] pairs.
-  std::string values = "[";
-  for (const ShippedLine& line : lines) {
-    values += fmt::format("{}[{},{}]", values.size() > 1 ? "," : "", line.po_line_id, line.eaches);
-  }
-  values += ']';
-  SQLite::Statement& update = db.statement(
-      "UPDATE po_lines SET invoiced_units = invoiced_units + (added.value ->> 1) "
-      "FROM json_each(?) AS added WHERE po_lines.id = (added.value ->> 0)");
-  update.bind(1, values);
-  update.exec();
-}
-
 bool everything_invoiced(Db& db, std::int64_t po_id) {
   SQLite::Statement& query = db.statement(
       "SELECT 1 FROM po_lines WHERE po_id = ? AND invoiced_units < shipped_units LIMIT 1");

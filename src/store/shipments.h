@@ -180,8 +180,6 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
                             std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
                             std::int64_t file_id);
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches);
-// add_invoiced_units for every line of one invoice in one statement.
-void add_invoiced_units(Db& db, const std::vector<ShippedLine>& lines);
 // True when every line of PO `po_id` is invoiced for all it shipped.
 bool everything_invoiced(Db& db, std::int64_t po_id);
 
