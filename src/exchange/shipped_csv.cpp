@@ -10,58 +10,85 @@ const std::vector<std::string> kColumns = {
     "shipment_id",     "po_number",         "sku",          "quantity",   "sscc",
     "pallet_sscc",     "ship_date",         "carrier_scac", "bol_number", "pro_number",
     "tracking_number", "estimated_delivery"};
+// Places in kColumns.
+enum Column {
+  kShipmentId,
+  kPoNumber,
+  kSku,
+  kQuantity,
+  kSscc,
+  kPalletSscc,
+  kShipDate,
+  kCarrierScac,
+  kBolNumber,
+  kProNumber,
+  kTrackingNumber,
+  kEstimatedDelivery
+};
 
 }  // namespace
 
-std::optional<std::vector<ShippedRow>> parse_shipped(std::string_view text,
-                                                     std::vector<CsvProblem>& problems) {
+std::optional<ShippedFile> parse_shipped(std::string_view text, std::vector<CsvProblem>& problems) {
   std::size_t before = problems.size();
   CsvTable table = parse_csv(text, kColumns, problems);
   for (const std::string& column : kColumns) {
     if (table.column(column) < 0) return std::nullopt;
   }
-  std::vector<ShippedRow> rows;
+  // Each column's place, found once: a file has tens of thousands of rows.
+  std::vector<std::size_t> at;
+  for (const std::string& column : kColumns) {
+    at.push_back(static_cast<std::size_t>(table.column(column)));
+  }
+  ShippedFile file;
+  file.rows.reserve(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     int row_number = table.row_numbers[r];
-    auto cell = [&](const std::string& column) {
-      return trimmed(table.rows[r][static_cast<std::size_t>(table.column(column))]);
-    };
-    auto check = [&](const std::string& column, const std::string& why) {
+    auto cell = [&](Column column) { return trimmed(table.rows[r][at[column]]); };
+    auto check = [&](const char* column, const std::string& why) {
       if (!why.empty()) problems.push_back({row_number, column, why});
     };
     ShippedRow row;
+    ShippingFacts facts;
     row.row = row_number;
-    row.shipment_id = cell("shipment_id");
-    row.po_number = cell("po_number");
-    row.sku = cell("sku");
-    row.sscc = cell("sscc");
-    row.pallet_sscc = cell("pallet_sscc");
-    row.carrier_scac = cell("carrier_scac");
-    row.bol_number = cell("bol_number");
-    row.pro_number = cell("pro_number");
-    row.tracking_number = cell("tracking_number");
-    for (const char* required :
-         {"shipment_id", "po_number", "sku", "sscc", "carrier_scac", "bol_number"}) {
-      if (cell(required).empty()) problems.push_back({row_number, required, "is empty"});
+    row.shipment_id = cell(kShipmentId);
+    row.po_number = cell(kPoNumber);
+    row.sku = cell(kSku);
+    row.sscc = cell(kSscc);
+    row.pallet_sscc = cell(kPalletSscc);
+    facts.carrier_scac = cell(kCarrierScac);
+    facts.bol_number = cell(kBolNumber);
+    facts.pro_number = cell(kProNumber);
+    facts.tracking_number = cell(kTrackingNumber);
+    for (auto [column, value] :
+         {std::pair<const char*, const std::string*>{"shipment_id", &row.shipment_id},
+          {"po_number", &row.po_number},
+          {"sku", &row.sku},
+          {"sscc", &row.sscc},
+          {"carrier_scac", &facts.carrier_scac},
+          {"bol_number", &facts.bol_number}}) {
+      if (value->empty()) problems.push_back({row_number, column, "is empty"});
     }
-    check("shipment_id", check_x12_text(cell("shipment_id")));
-    check("po_number", check_x12_text(cell("po_number")));
-    check("sku", check_x12_text(cell("sku")));
-    check("carrier_scac", check_x12_text(cell("carrier_scac")));
-    check("bol_number", check_x12_text(cell("bol_number")));
-    check("pro_number", check_x12_text(cell("pro_number")));
-    check("tracking_number", check_x12_text(cell("tracking_number")));
-    check("quantity", check_positive_whole(cell("quantity"), row.quantity));
-    check("ship_date", check_iso_date(cell("ship_date"), row.ship_date));
+    check("shipment_id", check_x12_text(row.shipment_id));
+    check("po_number", check_x12_text(row.po_number));
+    check("sku", check_x12_text(row.sku));
+    check("carrier_scac", check_x12_text(facts.carrier_scac));
+    check("bol_number", check_x12_text(facts.bol_number));
+    check("pro_number", check_x12_text(facts.pro_number));
+    check("tracking_number", check_x12_text(facts.tracking_number));
+    check("quantity", check_positive_whole(cell(kQuantity), row.quantity));
+    check("ship_date", check_iso_date(cell(kShipDate), facts.ship_date));
     // DTM*017 (estimated delivery) is mandatory in Amazon's 856.
-    check("estimated_delivery", check_iso_date(cell("estimated_delivery"), row.estimated_delivery));
-    rows.push_back(std::move(row));
+    check("estimated_delivery", check_iso_date(cell(kEstimatedDelivery), facts.estimated_delivery));
+    // The rows of a shipment come together and repeat its facts: one copy per run of rows.
+    if (file.facts.empty() || !(file.facts.back() == facts)) file.facts.push_back(std::move(facts));
+    row.facts = static_cast<std::uint32_t>(file.facts.size() - 1);
+    file.rows.push_back(std::move(row));
   }
-  if (problems.size() == before && rows.empty()) {
+  if (problems.size() == before && file.rows.empty()) {
     problems.push_back({1, "", "the file has no shipped rows"});
   }
   if (problems.size() > before) return std::nullopt;
-  return rows;
+  return file;
 }
 
 }  // namespace exchange

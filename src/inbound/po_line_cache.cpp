@@ -1,28 +1,42 @@
 // Loading a PO's lines once.
 #include "inbound/po_line_cache.h"
 
+#include <algorithm>
+
 namespace inbound {
 
-const store::LineRef* PoLineCache::find(const std::string& po_number, const std::string& sku) {
+std::optional<CachedLine> PoLineCache::find(const std::string& po_number, const std::string& sku) {
   const Po& po = load(po_number);
-  auto found = po.by_sku.find(sku);
-  return found == po.by_sku.end() ? nullptr : &po.lines[found->second];
+  if (!po.po) return std::nullopt;
+  const std::vector<store::FulfilmentLine>& lines = po.po->lines;
+  auto first = std::lower_bound(
+      po.by_sku.begin(), po.by_sku.end(), sku,
+      [&](std::uint32_t index, const std::string& wanted) { return lines[index].sku < wanted; });
+  if (first == po.by_sku.end() || lines[*first].sku != sku) return std::nullopt;
+  return CachedLine{&*po.po, &lines[*first]};
 }
 
-const std::vector<store::LineRef>& PoLineCache::lines(const std::string& po_number) {
-  return load(po_number).lines;
+const store::FulfilmentPo* PoLineCache::po(const std::string& po_number) {
+  const Po& po = load(po_number);
+  return po.po ? &*po.po : nullptr;
 }
 
 const PoLineCache::Po& PoLineCache::load(const std::string& po_number) {
-  auto [where, fresh] = pos_.try_emplace(po_number);
-  Po& po = where->second;
-  if (fresh) {
-    po.lines = store::lines_of_po_number(db_, po_number);
-    for (std::size_t i = 0; i < po.lines.size(); ++i) {
-      // A line without a SKU (not resolved by the catalog) matches no row: find_po_line_by_sku
-      // compares with NULL. Rows always name a SKU.
-      if (!po.lines[i].sku.empty()) po.by_sku.try_emplace(po.lines[i].sku, i);
+  auto found = pos_.find(po_number);
+  if (found != pos_.end()) return found->second;
+  Po& po = pos_[po_number];
+  po.po = store::fulfilment_po(db_, po_number);
+  if (po.po) {
+    const std::vector<store::FulfilmentLine>& lines = po.po->lines;
+    for (std::uint32_t i = 0; i < lines.size(); ++i) {
+      // A line without a SKU (not resolved by the catalog) matches no row. Rows always name
+      // a SKU.
+      if (!lines[i].sku.empty()) po.by_sku.push_back(i);
     }
+    // Stable: of several lines with one SKU, the first in 850 order comes first.
+    std::stable_sort(po.by_sku.begin(), po.by_sku.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return lines[a].sku < lines[b].sku; });
+    po.by_sku.shrink_to_fit();
   }
   return po;
 }

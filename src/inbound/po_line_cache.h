@@ -1,9 +1,13 @@
 // The PO lines a 3PL file names, each PO read from the store once per file: avedi-route and
 // avedi-ship check every row of a file against them in memory instead of asking the store
 // per row. Only for the checks of one file: what the file itself writes is not reflected.
+// It holds only what the checks and documents need (store::FulfilmentPo): a file's POs are
+// tens of thousands of lines, and the cache lives as long as the file is processed.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,25 +15,30 @@
 
 namespace inbound {
 
+// A line found in the cache with its PO; both valid as long as the cache.
+struct CachedLine {
+  const store::FulfilmentPo* po = nullptr;
+  const store::FulfilmentLine* line = nullptr;
+};
+
 class PoLineCache {
  public:
   explicit PoLineCache(store::Db& db) : db_(db) {}
 
-  // The first line (850 order) of `po_number` with `sku`, as find_po_line_by_sku; nullptr
-  // when there is none. Valid as long as the cache.
-  const store::LineRef* find(const std::string& po_number, const std::string& sku);
-  // Every line of `po_number` in 850 order; empty when the PO is unknown.
-  const std::vector<store::LineRef>& lines(const std::string& po_number);
+  // The first line (850 order) of `po_number` with `sku`; nullopt when there is none.
+  std::optional<CachedLine> find(const std::string& po_number, const std::string& sku);
+  // `po_number` with its lines in 850 order; nullptr when the PO is unknown.
+  const store::FulfilmentPo* po(const std::string& po_number);
 
  private:
   struct Po {
-    std::vector<store::LineRef> lines;
-    std::map<std::string, std::size_t> by_sku;  // first line of each SKU
+    std::optional<store::FulfilmentPo> po;
+    std::vector<std::uint32_t> by_sku;  // indexes of lines with a SKU, by (SKU, 850 order)
   };
   const Po& load(const std::string& po_number);
 
   store::Db& db_;
-  std::map<std::string, Po> pos_;
+  std::map<std::string, Po, std::less<>> pos_;
 };
 
 }  // namespace inbound

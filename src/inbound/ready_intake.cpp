@@ -28,7 +28,7 @@ struct Carton {
   std::string sscc;                           // given (validated) or "" to issue
   std::string ship_to_fc;
   std::string freight_terms;
-  std::vector<std::pair<const exchange::ReadyRow*, const store::LineRef*>> items;
+  std::vector<std::pair<const exchange::ReadyRow*, const store::FulfilmentLine*>> items;
 };
 
 struct Group {
@@ -107,10 +107,11 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
     std::map<std::int64_t, std::int64_t> packing;   // po_line_id -> eaches in this file
     std::map<std::string, std::string> sscc_owner;  // sscc -> carton id in this file
     for (const exchange::ReadyRow& row : *rows) {
-      const store::LineRef* line = po_lines.find(row.po_number, row.sku);
-      if (!line) {
-        bool po_known = !po_lines.lines(row.po_number).empty() ||
-                        store::find_order(context.db, row.po_number).has_value();
+      std::optional<CachedLine> found = po_lines.find(row.po_number, row.sku);
+      if (!found) {
+        const store::FulfilmentPo* po = po_lines.po(row.po_number);
+        bool po_known =
+            (po && !po->lines.empty()) || store::find_order(context.db, row.po_number).has_value();
         problems.push_back(
             po_known ? exchange::CsvProblem{row.row, "sku",
                                             fmt::format("\"{}\" is not on PO {}", row.sku,
@@ -119,12 +120,14 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
                                             fmt::format("PO \"{}\" is unknown", row.po_number)});
         continue;
       }
-      if (line->po_state == "received") {
+      const store::FulfilmentPo* po = found->po;
+      const store::FulfilmentLine* line = found->line;
+      if (po->state == "received") {
         problems.push_back(
             {row.row, "po_number", fmt::format("PO {} is not acknowledged yet", row.po_number)});
         continue;
       }
-      std::int64_t& in_file = packing[line->po_line_id];
+      std::int64_t& in_file = packing[line->id];
       std::int64_t open = line->accepted_units - line->packed_units - in_file;
       if (row.quantity > open) {
         problems.push_back(
@@ -139,8 +142,8 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       Carton& carton = where->second;
       if (inserted) {
         carton.first = &row;
-        carton.ship_to_fc = line->ship_to_fc;
-        carton.freight_terms = line->freight_terms;
+        carton.ship_to_fc = po->ship_to_fc;
+        carton.freight_terms = po->freight_terms;
         carton_order.push_back(row.carton_id);
         if (!row.sscc.empty()) {
           std::string why = model::check_sscc(row.sscc);
@@ -166,11 +169,11 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         problems.push_back({row.row, "po_number",
                             fmt::format("carton {} already holds PO {}; a carton carries one PO",
                                         row.carton_id, carton.first->po_number)});
-      } else if (line->ship_to_fc != carton.ship_to_fc) {
+      } else if (po->ship_to_fc != carton.ship_to_fc) {
         problems.push_back(
             {row.row, "po_number",
              fmt::format("PO {} ships to {}, carton {} to {}: one carton, one FC", row.po_number,
-                         line->ship_to_fc, row.carton_id, carton.ship_to_fc)});
+                         po->ship_to_fc, row.carton_id, carton.ship_to_fc)});
       }
       carton.items.emplace_back(&row, line);
     }
@@ -265,8 +268,8 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
       std::int64_t carton_id = store::insert_carton(context.db, record);
       std::set<std::string> carton_pos;
       for (const auto& [row, line] : carton.items) {
-        store::insert_carton_content(context.db, carton_id, line->po_line_id, row->quantity);
-        packed[line->po_line_id] += row->quantity;
+        store::insert_carton_content(context.db, carton_id, line->id, row->quantity);
+        packed[line->id] += row->quantity;
         labels.push_back({shipment.supplier_reference, id, record.sscc, first.pallet_id,
                           row->po_number, row->sku, std::to_string(row->quantity)});
         carton_pos.insert(row->po_number);

@@ -6,6 +6,8 @@
 
 #include <map>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include "exchange/csv.h"
 #include "exchange/shipped_csv.h"
@@ -21,18 +23,28 @@
 namespace inbound {
 namespace {
 
+// A row that passed the gate. Views and pointers into the parsed file and the file's lookups
+// (a file has tens of thousands of rows, all held until the gate has seen the last).
 struct Checked {
   const exchange::ShippedRow* row;
-  const store::LineRef* line;         // in the file's PoLineCache
-  const store::CartonRecord* carton;  // nullptr: a new SSCC, not from routing
-  std::string sscc, pallet_sscc;
+  CachedLine line;                     // in the file's PoLineCache
+  const store::CartonRecord* carton;   // nullptr: a new SSCC, not from routing
+  std::int64_t item_id;                // the carton's one item of the line, else 0
+  std::string_view sscc, pallet_sscc;  // without application identifier, in `row`
 };
 
 struct ShipmentWork {
   store::ShipmentRecord shipment;
   const exchange::ShippedRow* first = nullptr;
+  const exchange::ShippingFacts* facts = nullptr;  // the first row's
   std::vector<Checked> rows;
 };
+
+// `sscc` without its application identifier, as a view into it (the identifier is a prefix).
+std::string_view without_identifier(const std::string& sscc) {
+  std::size_t length = model::strip_application_identifier(sscc).size();
+  return std::string_view(sscc).substr(sscc.size() - length);
+}
 
 // What the gate reads from the store for one file, each thing read once: the shipments and
 // their contents, the POs' lines, the pallets. The gate runs before the file writes anything,
@@ -98,17 +110,18 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
     problems.push_back({row.row, column, std::move(message)});
     return std::nullopt;
   };
-  const store::LineRef* line = lookups.lines().find(row.po_number, row.sku);
-  if (!line) {
-    return !lookups.lines().lines(row.po_number).empty() ||
-                   store::find_order(context.db, row.po_number)
+  std::optional<CachedLine> found = lookups.lines().find(row.po_number, row.sku);
+  if (!found) {
+    const store::FulfilmentPo* po = lookups.lines().po(row.po_number);
+    return (po && !po->lines.empty()) || store::find_order(context.db, row.po_number)
                ? fail("sku", fmt::format("\"{}\" is not on PO {}", row.sku, row.po_number))
                : fail("po_number", fmt::format("PO \"{}\" is unknown", row.po_number));
   }
-  if (line->po_state == "received") {
+  if (found->po->state == "received") {
     return fail("po_number", fmt::format("PO {} is not acknowledged", row.po_number));
   }
-  std::int64_t& now = shipped_now[line->po_line_id];
+  const store::FulfilmentLine* line = found->line;
+  std::int64_t& now = shipped_now[line->id];
   std::int64_t open = line->accepted_units - line->shipped_units - now;
   if (row.quantity > open) {
     return fail("quantity",
@@ -118,7 +131,8 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   }
   std::string why = model::check_sscc(row.sscc);
   if (!why.empty()) return fail("sscc", why);
-  std::string sscc = model::strip_application_identifier(row.sscc);
+  std::string_view sscc_view = without_identifier(row.sscc);
+  std::string sscc(sscc_view);
   const store::CartonRecord* carton = lookups.carton(sscc, shipment.id);
   if (carton && carton->shipped) {
     return fail("sscc",
@@ -140,19 +154,23 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   if (!carton && store::sscc_known(context.db, sscc)) {
     return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
   }
+  std::int64_t item_id = 0;
   if (carton) {
     auto packed = contents.packed.find(carton->id);
-    if (packed == contents.packed.end() || packed->second.count(line->po_line_id) == 0) {
+    if (packed == contents.packed.end() || packed->second.count(line->id) == 0) {
       return fail("sscc", fmt::format("carton {} was not packed with {} of PO {}", sscc, row.sku,
                                       row.po_number));
     }
+    item_id = packed->second.at(line->id);
   }
   std::string pallet;
+  std::string_view pallet_view;
   if (!row.pallet_sscc.empty()) {
     if (std::string pallet_why = model::check_sscc(row.pallet_sscc); !pallet_why.empty()) {
       return fail("pallet_sscc", pallet_why);
     }
-    pallet = model::strip_application_identifier(row.pallet_sscc);
+    pallet_view = without_identifier(row.pallet_sscc);
+    pallet = pallet_view;
     const FileLookups::Pallet& known = lookups.pallet(pallet);
     if (known.is_carton || ssccs_in_file.count(pallet) > 0 || pallet == sscc) {
       return fail("pallet_sscc", fmt::format("{} is a carton's SSCC, not a pallet's", pallet));
@@ -164,7 +182,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   }
   ssccs_in_file[sscc] = shipment.id;
   now += row.quantity;
-  return Checked{&row, line, carton, sscc, pallet};
+  return Checked{&row, *found, carton, item_id, sscc_view, pallet_view};
 }
 
 // What is wrong with shipping `row` as part of `shipment`, and in which column: a problem
@@ -175,8 +193,8 @@ struct ShipmentProblem {
 };
 
 ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
-                                 const exchange::ShippedRow& row,
-                                 const exchange::ShippedRow& first) {
+                                 const exchange::ShippingFacts& row,
+                                 const exchange::ShippingFacts& first, int first_row) {
   if (shipment.state == "shipped") {
     return {"shipment_id",
             fmt::format("shipment {} was already shipped", shipment.supplier_reference)};
@@ -194,13 +212,15 @@ ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
                           row.carrier_scac, shipment.supplier_reference, shipment.carrier_scac)};
     }
   }
-  for (auto [column, a, b] : {std::tuple{"ship_date", row.ship_date, first.ship_date},
-                              std::tuple{"carrier_scac", row.carrier_scac, first.carrier_scac},
-                              std::tuple{"bol_number", row.bol_number, first.bol_number},
-                              std::tuple{"pro_number", row.pro_number, first.pro_number}}) {
+  if (&row == &first) return {};  // the rows of a shipment share their facts when all agree
+  using Pair = std::tuple<const char*, std::string_view, std::string_view>;
+  for (auto [column, a, b] : {Pair{"ship_date", row.ship_date, first.ship_date},
+                              Pair{"carrier_scac", row.carrier_scac, first.carrier_scac},
+                              Pair{"bol_number", row.bol_number, first.bol_number},
+                              Pair{"pro_number", row.pro_number, first.pro_number}}) {
     if (a != b) {
       return {column, fmt::format("{} \"{}\" differs from row {} (\"{}\") of the same shipment",
-                                  column, a, first.row, b)};
+                                  column, a, first_row, b)};
     }
   }
   return {};
@@ -211,18 +231,22 @@ ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
 struct ShippedTotals {
   std::vector<std::int64_t> cartons;           // in file order
   std::map<std::int64_t, std::string> pallet;  // carton -> pallet SSCC (its last row's)
-  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> items;  // (carton, line)
-  std::map<std::int64_t, std::int64_t> lines;                           // po_line_id -> eaches
+  struct Item {
+    std::int64_t id = 0;  // the carton item's row, 0 when not known by one
+    std::int64_t eaches = 0;
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, Item> items;  // (carton, line)
+  std::map<std::int64_t, std::int64_t> lines;                   // po_line_id -> eaches
 };
 
 // Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
 // and PO states, and stages its 856. `shipped_in_file` holds what earlier shipments of the
 // file added to each PO line; `po_states` the state each PO has now.
 std::string ship_one(runner::JobContext& context, const store::FileRecord& file, ShipmentWork& item,
-                     PoLineCache& lines, std::map<std::int64_t, std::int64_t>& shipped_in_file,
+                     std::map<std::int64_t, std::int64_t>& shipped_in_file,
                      std::map<std::int64_t, std::string>& po_states) {
   store::ShipmentRecord shipment = item.shipment;
-  const exchange::ShippedRow& first = *item.first;
+  const exchange::ShippingFacts& first = *item.facts;
   shipment.ship_date = first.ship_date;
   shipment.carrier_scac = first.carrier_scac;
   shipment.bol_number = first.bol_number;
@@ -246,14 +270,15 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
   notice.ship_from_code = shipment.ship_from;
   notice.ship_to_fc = shipment.ship_to_fc;
   model::Decimal weight;
-  std::map<std::string, std::int64_t> carton_ids;  // sscc -> carton row
+  std::map<std::string_view, std::int64_t> carton_ids;  // sscc -> carton row
   std::set<std::pair<std::int64_t, std::int64_t>> new_items;
-  std::map<std::int64_t, const store::LineRef*> touched_pos;  // po_id -> one of its lines
-  std::map<std::string, std::size_t> order_of_po;             // po_number -> notice.orders
-  std::map<std::pair<std::size_t, std::string>, std::size_t> carton_of;  // (order, sscc)
+  std::map<std::int64_t, const store::FulfilmentPo*> touched_pos;  // by po_id
+  std::map<std::string_view, std::size_t> order_of_po;             // po_number -> notice.orders
+  std::map<std::pair<std::size_t, std::string_view>, std::size_t> carton_of;  // (order, sscc)
   ShippedTotals totals;
   for (const Checked& checked : item.rows) {
-    const store::LineRef& line = *checked.line;
+    const store::FulfilmentLine& line = *checked.line.line;
+    const store::FulfilmentPo& po = *checked.line.po;
     std::int64_t carton_id;
     auto known = carton_ids.find(checked.sscc);
     if (known != carton_ids.end()) {
@@ -265,16 +290,16 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
       // A carton the 3PL labelled after routing: recorded now, its weight unknown (0).
       store::CartonRecord carton;
       carton.shipment_id = shipment.id;
-      carton.carton_ref = "sscc:" + checked.sscc;
       carton.sscc = checked.sscc;
+      carton.carton_ref = "sscc:" + carton.sscc;
       carton.weight_kg = carton.length_cm = carton.width_cm = carton.height_cm = "0";
       carton_id = store::insert_carton(context.db, carton);
     }
     bool packed = checked.carton && checked.carton->id == carton_id;  // gate: holds the line
-    if (!packed && new_items.emplace(carton_id, line.po_line_id).second) {
+    if (!packed && new_items.emplace(carton_id, line.id).second) {
       // Every line of a carton labelled after routing gets its item, so its shipped units
       // are counted (and invoiced).
-      store::insert_carton_item(context.db, carton_id, line.po_line_id, 0);
+      store::insert_carton_item(context.db, carton_id, line.id, 0);
     }
     if (known == carton_ids.end()) {
       carton_ids[checked.sscc] = carton_id;
@@ -282,23 +307,31 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
       totals.cartons.push_back(carton_id);
     }
     totals.pallet[carton_id] = checked.pallet_sscc;
-    totals.items[{carton_id, line.po_line_id}] += checked.row->quantity;
-    totals.lines[line.po_line_id] += checked.row->quantity;
-    touched_pos.try_emplace(line.po_id, &line);
-    auto [order, new_order] = order_of_po.try_emplace(line.po_number, notice.orders.size());
-    if (new_order) notice.orders.push_back({line.po_number, {}});
+    ShippedTotals::Item& shipped_item = totals.items[{carton_id, line.id}];
+    if (packed) shipped_item.id = checked.item_id;
+    shipped_item.eaches += checked.row->quantity;
+    totals.lines[line.id] += checked.row->quantity;
+    touched_pos.try_emplace(po.id, &po);
+    auto [order, new_order] = order_of_po.try_emplace(po.po_number, notice.orders.size());
+    if (new_order) notice.orders.push_back({po.po_number, {}});
     std::vector<transactions::AsnCarton>& cartons = notice.orders[order->second].cartons;
     auto [carton, new_carton] =
         carton_of.try_emplace({order->second, checked.sscc}, cartons.size());
-    if (new_carton) cartons.push_back({checked.sscc, checked.pallet_sscc, {}});
+    if (new_carton) {
+      cartons.push_back({std::string(checked.sscc), std::string(checked.pallet_sscc), {}});
+    }
     cartons[carton->second].items.push_back(
         {line.line_id, model::decode_product_ids(line.product_ids), checked.row->quantity});
   }
   for (std::int64_t carton_id : totals.cartons) {
     store::mark_carton_shipped(context.db, carton_id, totals.pallet[carton_id]);
   }
-  for (const auto& [key, eaches] : totals.items) {
-    store::add_item_shipped_units(context.db, key.first, key.second, eaches);
+  for (const auto& [key, shipped_item] : totals.items) {
+    if (shipped_item.id != 0) {
+      store::add_item_shipped_units(context.db, shipped_item.id, shipped_item.eaches);
+    } else {
+      store::add_item_shipped_units(context.db, key.first, key.second, shipped_item.eaches);
+    }
   }
   for (const auto& [po_line_id, eaches] : totals.lines) {
     store::add_line_shipped_units(context.db, po_line_id, eaches);
@@ -313,23 +346,23 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
   store::record_shipping(context.db, context.actor, shipment, file.id,
                          fmt::format("{} carton(s), BOL {}, carrier {}", notice.cartons,
                                      shipment.bol_number, shipment.carrier_scac));
-  for (const auto& [po_id, some_line] : touched_pos) {
+  for (const auto& [po_id, po] : touched_pos) {
     store::add_invoice_due(context.db, shipment.id, po_id);
     bool complete = true;
-    for (const store::LineRef& line : lines.lines(some_line->po_number)) {
-      auto added = shipped_in_file.find(line.po_line_id);
+    for (const store::FulfilmentLine& line : po->lines) {
+      auto added = shipped_in_file.find(line.id);
       std::int64_t shipped =
           line.shipped_units + (added == shipped_in_file.end() ? 0 : added->second);
       complete = complete && shipped >= line.accepted_units;
     }
     std::string state = complete ? "shipped" : "partially_shipped";
-    std::string& now = po_states.try_emplace(po_id, some_line->po_state).first->second;
+    std::string& now = po_states.try_emplace(po_id, po->state).first->second;
     if (now != state) {
       store::StoredOrder order;
       order.id = po_id;
-      order.po_number = some_line->po_number;
+      order.po_number = po->po_number;
       order.state = now;
-      order.file_id = some_line->file_id;
+      order.file_id = po->file_id;
       store::set_order_state(context.db, context.actor, order, state,
                              fmt::format("shipment {}", shipment.supplier_reference));
       now = state;
@@ -354,15 +387,14 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
     return *again;
   }
   std::vector<exchange::CsvProblem> problems;
-  std::optional<std::vector<exchange::ShippedRow>> rows =
-      exchange::parse_shipped(content, problems);
+  std::optional<exchange::ShippedFile> parsed = exchange::parse_shipped(content, problems);
   std::vector<ShipmentWork> work;
   FileLookups lookups(context.db);
-  if (rows) {
+  if (parsed) {
     std::map<std::int64_t, std::int64_t> shipped_now;
     std::map<std::string, std::int64_t> ssccs;
     std::map<std::int64_t, std::size_t> work_of;  // shipment id -> its entry in `work`
-    for (const exchange::ShippedRow& row : *rows) {
+    for (const exchange::ShippedRow& row : parsed->rows) {
       const std::optional<store::ShipmentRecord>& shipment = lookups.shipment(row.shipment_id);
       if (!shipment) {
         problems.push_back({row.row, "shipment_id",
@@ -370,9 +402,10 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         continue;
       }
       auto [where, fresh] = work_of.try_emplace(shipment->id, work.size());
-      if (fresh) work.push_back({*shipment, &row, {}});
+      if (fresh) work.push_back({*shipment, &row, &parsed->facts_of(row), {}});
       ShipmentWork& entry = work[where->second];
-      if (ShipmentProblem why = shipment_problem(entry.shipment, row, *entry.first);
+      if (ShipmentProblem why = shipment_problem(entry.shipment, parsed->facts_of(row),
+                                                 *entry.facts, entry.first->row);
           !why.message.empty()) {
         problems.push_back({row.row, why.column, why.message});
         continue;
@@ -391,7 +424,7 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::map<std::int64_t, std::int64_t> shipped_in_file;
   std::map<std::int64_t, std::string> po_states;
   for (ShipmentWork& item : work) {
-    made.push_back(ship_one(context, file, item, lookups.lines(), shipped_in_file, po_states));
+    made.push_back(ship_one(context, file, item, shipped_in_file, po_states));
   }
   std::string summary;
   for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;

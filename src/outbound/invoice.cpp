@@ -13,10 +13,32 @@
 #include "store/shipments.h"
 #include "transactions/invoice_810.h"
 #include "util/crash_point.h"
-#include "x12/reader.h"
+#include "x12/isa_header.h"
+#include "x12/segment.h"
 
 namespace outbound {
 namespace {
+
+// Calls `visit` with each segment of `content`, an interchange avedi wrote itself (delimiters
+// from its ISA, a line break after each terminator). Our own documents were checked when
+// written: reading them again through the validating reader cost more than the invoice.
+template <class Visit>
+void for_each_segment(std::string_view content, Visit visit) {
+  if (content.substr(0, 3) != "ISA") return;
+  std::optional<x12::IsaLayout> isa = x12::locate_isa(content, 0);
+  if (!isa) return;
+  std::size_t at = 0;
+  while (at < content.size()) {
+    std::size_t end = content.find(isa->delimiters.segment, at);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view text = content.substr(at, end - at);
+    std::size_t start = text.find_first_not_of("\r\n");
+    if (start != std::string_view::npos) {
+      visit(x12::Segment(text.substr(start), at + start, isa->delimiters));
+    }
+    at = end + 1;
+  }
+}
 
 // PO1 line id -> unit price, as the 855 sent for the PO said.
 std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
@@ -25,17 +47,12 @@ std::map<std::string, std::string> acknowledged_prices(runner::JobContext& conte
   std::optional<store::DocumentRecord> ack =
       store::find_document_by_key(context.db, fmt::format("855:po:{}", po_id));
   if (!ack) return prices;
-  x12::Issues issues;
-  x12::Document document = x12::read_document(ack->content, ack->file_name, issues);
-  for (const x12::Interchange& interchange : document.interchanges) {
-    for (const x12::FunctionalGroup& group : interchange.groups) {
-      for (const x12::TransactionSet& set : group.sets) {
-        for (const x12::Segment& segment : set.segments) {
-          if (segment.id() == "PO1") prices[std::string(segment.element(1))] = segment.element(4);
-        }
-      }
+  for_each_segment(ack->content, [&](const x12::Segment& segment) {
+    if (segment.id() == "PO1") {
+      x12::SplitSegment po1(segment);
+      prices[std::string(po1.element(1))] = po1.element(4);
     }
-  }
+  });
   return prices;
 }
 
@@ -46,29 +63,25 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
   std::optional<store::DocumentRecord> asn =
       store::find_document_by_key(context.db, fmt::format("856:shipment:{}", shipment_id));
   if (!asn) return quantities;
-  x12::Issues issues;
-  x12::Document document = x12::read_document(asn->content, asn->file_name, issues);
   std::string po;
   std::string ids;
-  for (const x12::Interchange& interchange : document.interchanges) {
-    for (const x12::FunctionalGroup& group : interchange.groups) {
-      for (const x12::TransactionSet& set : group.sets) {
-        for (const x12::Segment& segment : set.segments) {
-          if (segment.id() == "PRF") po = segment.element(1);
-          if (segment.id() == "LIN") {
-            ids.clear();
-            for (std::size_t e = 2; e + 1 <= segment.element_count(); e += 2) {
-              if (!ids.empty()) ids += ';';
-              ids += std::string(segment.element(e)) + "=" + std::string(segment.element(e + 1));
-            }
-          }
-          if (segment.id() == "SN1") {
-            quantities[po + "|" + ids] += std::atoll(std::string(segment.element(2)).c_str());
-          }
-        }
+  for_each_segment(asn->content, [&](const x12::Segment& segment) {
+    std::string_view id = segment.id();
+    if (id == "PRF") po = segment.element(1);
+    if (id == "LIN") {
+      x12::SplitSegment lin(segment);
+      ids.clear();
+      for (std::size_t e = 2; e + 1 <= lin.element_count(); e += 2) {
+        if (!ids.empty()) ids += ';';
+        ids += lin.element(e);
+        ids += '=';
+        ids += lin.element(e + 1);
       }
     }
-  }
+    if (id == "SN1") {
+      quantities[po + "|" + ids] += std::atoll(std::string(segment.element(2)).c_str());
+    }
+  });
   return quantities;
 }
 
@@ -95,8 +108,7 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   invoice.ship_to_fc = order.ship_to_fc;
   invoice.terms_type = context.config.invoicing.terms_type;
   invoice.net_days = context.config.invoicing.net_days;
-  for (const store::ShippedLine& item : shipped) {
-    const store::LineRef& line = item.line;
+  for (const store::ShippedLine& line : shipped) {
     auto price = prices.find(line.line_id);
     if (price == prices.end()) {
       return fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number,
@@ -108,15 +120,15 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
     }
     auto in_notice = noticed.find(order.po_number + "|" + line.product_ids);
     std::int64_t in_asn = in_notice == noticed.end() ? 0 : in_notice->second;
-    if (in_asn != item.eaches) {
+    if (in_asn != line.eaches) {
       return fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
-                         line.line_id, item.eaches, in_asn);
+                         line.line_id, line.eaches, in_asn);
     }
-    if (line.units_per_uom <= 0 || item.eaches % line.units_per_uom != 0) {
+    if (line.units_per_uom <= 0 || line.eaches % line.units_per_uom != 0) {
       return fmt::format("PO {} line {}: {} units are not whole {}", order.po_number, line.line_id,
-                         item.eaches, line.uom);
+                         line.eaches, line.uom);
     }
-    invoice.lines.push_back({line.line_id, item.eaches / line.units_per_uom, line.uom,
+    invoice.lines.push_back({line.line_id, line.eaches / line.units_per_uom, line.uom,
                              *model::Decimal::parse(line.unit_price),
                              model::decode_product_ids(line.product_ids)});
   }
@@ -130,8 +142,8 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
                         invoice.total_cents(), shipment.file_id);
   bool everything_invoiced = order.state == "shipped";  // nothing more to ship
-  for (const store::ShippedLine& item : shipped) {
-    store::add_invoiced_units(context.db, item.line.po_line_id, item.eaches);
+  for (const store::ShippedLine& line : shipped) {
+    store::add_invoiced_units(context.db, line.po_line_id, line.eaches);
   }
   if (everything_invoiced && store::everything_invoiced(context.db, order.id)) {
     store::set_order_state(

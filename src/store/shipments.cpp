@@ -122,14 +122,36 @@ std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id) {
   return read_line(query);
 }
 
-std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number) {
-  static const std::string kSql =
-      std::string(kLineColumns) + "WHERE o.po_number = ? ORDER BY l.position";
-  SQLite::Statement& query = db.statement(kSql);
-  query.bind(1, po_number);
-  std::vector<LineRef> lines;
-  while (query.executeStep()) lines.push_back(read_line(query));
-  return lines;
+std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number) {
+  SQLite::Statement& order = db.statement(
+      "SELECT o.id, o.state, o.ship_to_fc, o.freight_terms, i.file_id "
+      "FROM purchase_orders o JOIN transaction_sets s ON s.id = o.transaction_set_id "
+      "JOIN interchanges i ON i.id = s.interchange_id WHERE o.po_number = ?");
+  order.bind(1, po_number);
+  if (!order.executeStep()) return std::nullopt;
+  FulfilmentPo po;
+  po.id = order.getColumn(0).getInt64();
+  po.po_number = po_number;
+  po.state = order.getColumn(1).getString();
+  po.ship_to_fc = order.getColumn(2).getString();
+  po.freight_terms = order.getColumn(3).getString();
+  po.file_id = order.getColumn(4).getInt64();
+  SQLite::Statement& lines = db.statement(
+      "SELECT id, line_id, coalesce(sku, ''), accepted * coalesce(units_per_uom, 0), "
+      "packed_units, shipped_units, product_ids FROM po_lines WHERE po_id = ? ORDER BY position");
+  lines.bind(1, static_cast<std::int64_t>(po.id));
+  while (lines.executeStep()) {
+    FulfilmentLine& line = po.lines.emplace_back();
+    line.id = lines.getColumn(0).getInt64();
+    line.line_id = lines.getColumn(1).getString();
+    line.sku = lines.getColumn(2).getString();
+    line.accepted_units = lines.getColumn(3).getInt64();
+    line.packed_units = lines.getColumn(4).getInt64();
+    line.shipped_units = lines.getColumn(5).getInt64();
+    line.product_ids = lines.getColumn(6).getString();
+  }
+  po.lines.shrink_to_fit();
+  return po;
 }
 
 bool sscc_known(Db& db, const std::string& sscc) {
@@ -295,14 +317,16 @@ ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
     contents.cartons.emplace(carton.sscc, carton);
   }
   SQLite::Statement& items = db.statement(
-      "SELECT i.carton_id, i.po_line_id, o.po_number FROM cartons c "
+      "SELECT i.carton_id, i.po_line_id, o.po_number, i.id FROM cartons c "
       "JOIN carton_items i ON i.carton_id = c.id "
       "JOIN po_lines l ON l.id = i.po_line_id "
       "JOIN purchase_orders o ON o.id = l.po_id "
       "WHERE c.shipment_id = ?");
   items.bind(1, static_cast<std::int64_t>(shipment_id));
   while (items.executeStep()) {
-    contents.packed[items.getColumn(0).getInt64()].insert(items.getColumn(1).getInt64());
+    auto [item, fresh] = contents.packed[items.getColumn(0).getInt64()].try_emplace(
+        items.getColumn(1).getInt64(), items.getColumn(3).getInt64());
+    if (!fresh) item->second = 0;  // the line is in several items of the carton
     contents.po_numbers.insert(items.getColumn(2).getString());
   }
   return contents;
@@ -420,6 +444,15 @@ void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line
   item.exec();
 }
 
+void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity) {
+  static const std::string kSql =
+      "UPDATE carton_items SET shipped_units = shipped_units + ? WHERE id = ?";
+  SQLite::Statement& item = db.statement(kSql);
+  item.bind(1, static_cast<std::int64_t>(quantity));
+  item.bind(2, static_cast<std::int64_t>(item_id));
+  item.exec();
+}
+
 void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
   static const std::string kSql =
       "UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?";
@@ -434,16 +467,20 @@ std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int6
       "WITH shipped AS (SELECT ci.po_line_id, sum(ci.shipped_units) AS eaches "
       "FROM cartons c JOIN carton_items ci ON ci.carton_id = c.id "
       "WHERE c.shipment_id = ? AND ci.shipped_units > 0 GROUP BY ci.po_line_id) "
-      "SELECT " AVEDI_LINE_FIELDS
-      ", shipped.eaches FROM shipped "
-      "JOIN po_lines l ON l.id = shipped.po_line_id " AVEDI_LINE_JOINS
+      "SELECT l.po_id, l.id, l.line_id, l.uom, coalesce(l.units_per_uom, 0), l.unit_price, "
+      "l.product_ids, shipped.eaches FROM shipped JOIN po_lines l ON l.id = shipped.po_line_id "
       "ORDER BY l.po_id, l.position");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
   std::map<std::int64_t, std::vector<ShippedLine>> lines;
   while (query.executeStep()) {
-    LineRef line = read_line(query);
-    std::int64_t eaches = query.getColumn(17).getInt64();
-    lines[line.po_id].push_back({std::move(line), eaches});
+    ShippedLine& line = lines[query.getColumn(0).getInt64()].emplace_back();
+    line.po_line_id = query.getColumn(1).getInt64();
+    line.line_id = query.getColumn(2).getString();
+    line.uom = query.getColumn(3).getString();
+    line.units_per_uom = query.getColumn(4).getInt64();
+    line.unit_price = query.getColumn(5).getString();
+    line.product_ids = query.getColumn(6).getString();
+    line.eaches = query.getColumn(7).getInt64();
   }
   return lines;
 }

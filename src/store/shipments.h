@@ -38,9 +38,30 @@ struct LineRef {
 std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
                                            const std::string& sku);
 std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id);
-// Every line of `po_number` in 850 order; empty when the PO is unknown. A job checking a file
-// loads each PO once with this instead of asking per row.
-std::vector<LineRef> lines_of_po_number(Db& db, const std::string& po_number);
+
+// A PO and its lines as the checks of one 3PL file need them (avedi-route, avedi-ship): the
+// PO's facts once, each line only what is checked or sent in a document. A file names tens of
+// thousands of lines; a LineRef per line would repeat the PO's facts and the price in each.
+struct FulfilmentLine {
+  std::int64_t id = 0;              // po_lines.id
+  std::string line_id;              // PO101
+  std::string sku;                  // "" when the catalog did not resolve it
+  std::int64_t accepted_units = 0;  // accepted x units_per_uom
+  std::int64_t packed_units = 0;
+  std::int64_t shipped_units = 0;
+  std::string product_ids;  // "BP=...;UP=..."
+};
+struct FulfilmentPo {
+  std::int64_t id = 0;
+  std::string po_number;
+  std::string state;
+  std::string ship_to_fc;
+  std::string freight_terms;
+  std::int64_t file_id = 0;           // the 850's file
+  std::vector<FulfilmentLine> lines;  // 850 order
+};
+// `po_number` with its lines; nullopt when the PO is unknown.
+std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number);
 
 struct CartonRecord {
   std::int64_t id = 0;
@@ -97,9 +118,10 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id);
 
 // What a shipment holds, read at once so a shipment confirmation is checked in memory.
 struct ShipmentContents {
-  std::map<std::string, CartonRecord> cartons;            // by SSCC
-  std::map<std::int64_t, std::set<std::int64_t>> packed;  // carton id -> its PO line ids
-  std::set<std::string> po_numbers;                       // as po_numbers_of
+  std::map<std::string, CartonRecord> cartons;  // by SSCC
+  // carton id -> its PO line ids -> the carton item holding the line (0 when several do)
+  std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> packed;
+  std::set<std::string> po_numbers;  // as po_numbers_of
 };
 ShipmentContents contents_of(Db& db, std::int64_t shipment_id);
 // PO numbers in a shipment, sorted.
@@ -124,11 +146,20 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
 // Adds shipped eaches to the carton's items of `po_line_id`.
 void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                             std::int64_t quantity);
+// add_item_shipped_units for the one carton item `item_id` (by its row id: one look-up instead
+// of a walk of the carton's items).
+void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity);
 // Adds shipped eaches to a PO line (its total over a shipment, one write per line).
 void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity);
 
+// A PO line a shipment shipped units of, with what its invoice needs.
 struct ShippedLine {
-  LineRef line;
+  std::int64_t po_line_id = 0;
+  std::string line_id;  // PO101
+  std::string uom;
+  std::int64_t units_per_uom = 0;
+  std::string unit_price;
+  std::string product_ids;  // "BP=...;UP=..."
   std::int64_t eaches = 0;  // shipped in this shipment
 };
 // What a shipment shipped of each PO line, by PO id, each PO's lines in 850 order.

@@ -111,12 +111,13 @@ std::string check_shipped_csv(std::string_view input) {
   auto rows = exchange::parse_shipped(input, problems);
   if (std::string broken = check_outcome(input, rows, problems); !broken.empty()) return broken;
   if (!rows) return "";
-  for (const exchange::ShippedRow& row : *rows) {
+  for (const exchange::ShippedRow& row : rows->rows) {
+    const exchange::ShippingFacts& facts = rows->facts_of(row);
     if (row.quantity <= 0) return fmt::format("quantity {} accepted", row.quantity);
-    if (!is_ccyymmdd(row.ship_date)) return "ship_date \"" + row.ship_date + "\" accepted";
+    if (!is_ccyymmdd(facts.ship_date)) return "ship_date \"" + facts.ship_date + "\" accepted";
     // Each goes into an X12 element of the 856.
-    for (const std::string& text : {row.shipment_id, row.po_number, row.sku, row.carrier_scac,
-                                    row.bol_number, row.pro_number, row.tracking_number}) {
+    for (const std::string& text : {row.shipment_id, row.po_number, row.sku, facts.carrier_scac,
+                                    facts.bol_number, facts.pro_number, facts.tracking_number}) {
       if (!exchange::check_x12_text(text).empty()) return "\"" + text + "\" accepted for X12";
     }
   }
