@@ -224,7 +224,13 @@ ReadSnapshot::~ReadSnapshot() {
   try {
     db_.sql().exec("COMMIT");
   } catch (...) {
-    // Nothing was written; SQLite ends the read transaction on close at the latest.
+    // Nothing was written: a rollback ends the read just as well, and must, or the next
+    // Transaction's BEGIN would fail inside this one.
+    try {
+      db_.sql().exec("ROLLBACK");
+    } catch (...) {
+      // SQLite ends the read transaction on close at the latest.
+    }
   }
 }
 

@@ -179,7 +179,11 @@ std::int64_t count_unacknowledged_documents(Db& db, const std::string& type,
   query.bind(1, type);
   query.bind(2, before);
   query.executeStep();
-  return query.getColumn(0).getInt64();
+  std::int64_t count = query.getColumn(0).getInt64();
+  // Reset now: a read left open keeps its snapshot, and the run's closing write right after
+  // this report would then fail as busy if another job committed in between.
+  query.reset();
+  return count;
 }
 
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,

@@ -136,6 +136,7 @@ std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number) 
   po.ship_to_fc = order.getColumn(2).getString();
   po.freight_terms = order.getColumn(3).getString();
   po.file_id = order.getColumn(4).getInt64();
+  order.reset();  // read once (po_number is unique): no read left open to hold a snapshot
   SQLite::Statement& lines = db.statement(
       "SELECT id, line_id, coalesce(sku, ''), accepted * coalesce(units_per_uom, 0), "
       "packed_units, shipped_units, product_ids FROM po_lines WHERE po_id = ? ORDER BY position");
