@@ -64,6 +64,10 @@ std::int64_t start_run(Db& db, const std::string& job, const std::string& now) {
 
 void finish_run(Db& db, std::int64_t run_id, const std::string& now, int exit_code,
                 const RunCounts& counts) {
+  // A write outside a Transaction: first end every cached read that stopped after its first
+  // row (a count, a find_*), as Transaction does, or its open snapshot makes this write fail as
+  // busy when another job committed since that read.
+  db.reset_statements();
   SQLite::Statement& update = db.statement(
       "UPDATE runs SET ended_at = ?, exit_code = ?, files_processed = ?, "
       "files_rejected = ?, documents_sent = ? WHERE id = ?");
