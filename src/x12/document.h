@@ -2,6 +2,8 @@
 // segments. Every Segment is a view into the file buffer, which must outlive the Document.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -10,8 +12,28 @@
 
 namespace x12 {
 
+// A transaction set's segments, in order: a view into the segment storage of the Document that
+// holds the set (one run of blocks for the whole file instead of a vector per set: a batch of
+// 20,000 POs is then a few dozen allocations, not 20,000 regrowing vectors).
+class SegmentList {
+ public:
+  SegmentList() = default;
+  SegmentList(const Segment* first, std::size_t count) : first_(first), count_(count) {}
+  const Segment* begin() const { return first_; }
+  const Segment* end() const { return first_ + count_; }
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const Segment& operator[](std::size_t index) const { return first_[index]; }
+  const Segment& front() const { return first_[0]; }
+  const Segment& back() const { return first_[count_ - 1]; }
+
+ private:
+  const Segment* first_ = nullptr;
+  std::size_t count_ = 0;
+};
+
 struct TransactionSet {
-  std::vector<Segment> segments;  // ST first; SE last when `has_trailer`
+  SegmentList segments;  // ST first; SE last when `has_trailer`
   bool has_trailer = false;
   bool rejected = false;  // some Issue of this set makes it unusable (AK5 R)
 
@@ -58,6 +80,19 @@ struct Interchange {
 
 struct Document {
   std::vector<Interchange> interchanges;
+  // Where every TransactionSet's segments live: raw blocks the reader fills in place (Segment
+  // is trivially destructible). Blocks never move once allocated, so a moved Document keeps its
+  // sets valid; a copy would point into the original's blocks, hence none.
+  struct BlockRelease {
+    void operator()(Segment* block) const { ::operator delete(static_cast<void*>(block)); }
+  };
+  std::vector<std::unique_ptr<Segment, BlockRelease>> segment_blocks;
+
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
 };
 
 }  // namespace x12

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <new>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -49,6 +52,7 @@ class Reader {
 
   Document run() {
     Document document;
+    document_ = &document;
     if (buffer_.size() > kLargestFile) {
       // Segment offsets are 32-bit; intake refuses such files before reading them anyway.
       report_file(fmt::format("file is {} bytes, more than the 4 GiB avedi reads", buffer_.size()));
@@ -414,9 +418,7 @@ class Reader {
   TransactionSet* open_set(FunctionalGroup& group, const Segment& st, const SegmentMasks* masks) {
     group.sets.emplace_back();
     TransactionSet& set = group.sets.back();
-    // Sets of one batch are alike: room for as many segments as the last one had saves the
-    // vector's regrowth (and its copies) for most sets.
-    set.segments.reserve(last_set_size_);
+    set_first_ = nullptr;
     set_index_ = static_cast<int>(group.sets.size()) - 1;
     set_control_ = st.element(2);
     add_to_set(set, st, st.id(), kSt, masks);
@@ -442,7 +444,10 @@ class Reader {
   [[gnu::always_inline]] void add_to_set(TransactionSet& set, const Segment& segment,
                                          std::string_view id, std::uint32_t key,
                                          const SegmentMasks* masks) {
-    set.segments.push_back(segment);
+    if (block_used_ == block_capacity_) start_block(set);
+    if (set_first_ == nullptr) set_first_ = block_ + block_used_;
+    new (block_ + block_used_++) Segment(segment);
+    set.segments = SegmentList(set_first_, set.segments.size() + 1);
     // Every id in the dictionary is valid, so a segment with a rule needs no id check.
     if (masks != nullptr) {
       const SegmentRule* rule = rule_for(id, key);
@@ -496,10 +501,35 @@ class Reader {
                                quote_value(set->control())));
       }
     }
-    last_set_size_ = set->segments.size();
     set = nullptr;
     set_index_ = -1;
     set_control_ = {};
+  }
+
+  // A new block of segment storage for the document. The open set's segments move into it, so
+  // a set stays contiguous; they are few next to a block.
+  void start_block(TransactionSet& set) {
+    const std::size_t carried = set.segments.size();
+    // The first block fits a small file; later ones are large enough that a batch needs a few
+    // dozen, and always hold the open set twice over.
+    std::size_t capacity = document_->segment_blocks.empty()
+                               ? std::clamp<std::size_t>(buffer_.size() / 16, 16, kBlockSegments)
+                               : kBlockSegments;
+    capacity = std::max(capacity, 2 * carried + 16);
+    static_assert(std::is_trivially_destructible_v<Segment> &&
+                  std::is_trivially_copyable_v<Segment>);
+    std::unique_ptr<Segment, Document::BlockRelease> owned(
+        static_cast<Segment*>(::operator new(capacity * sizeof(Segment))));
+    block_ = owned.get();
+    document_->segment_blocks.push_back(std::move(owned));
+    block_capacity_ = capacity;
+    block_used_ = 0;
+    if (carried > 0) {
+      std::uninitialized_copy(set.segments.begin(), set.segments.end(), block_);
+      set_first_ = block_;
+      block_used_ = carried;
+      set.segments = SegmentList(set_first_, carried);
+    }
   }
 
   // The dictionary's rule for a segment id in release_, remembered: a batch uses a dozen ids.
@@ -532,7 +562,14 @@ class Reader {
   std::string_view set_control_;
   // ST02 of each set of the current group -> its position (1-based), for duplicates.
   std::unordered_map<std::string_view, std::size_t> set_controls_;
-  std::size_t last_set_size_ = 16;
+  // Segment storage (Document::segment_blocks): the block being filled and the open set's
+  // first segment in it (null before the set's first segment).
+  static constexpr std::size_t kBlockSegments = std::size_t{1} << 14;
+  Document* document_ = nullptr;
+  Segment* block_ = nullptr;
+  std::size_t block_used_ = 0;
+  std::size_t block_capacity_ = 0;
+  Segment* set_first_ = nullptr;
   SegmentMasks masks_;  // of the segment next_segment took last, when it was short
   std::array<RuleSlot, std::size_t{1} << kRuleCacheBits> rule_cache_{};  // by release_
 };

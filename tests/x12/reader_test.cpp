@@ -166,3 +166,46 @@ TEST_SUITE("x12::read_document") {
     CHECK(document.interchanges[0].groups[0].sets[1].rejected);
   }
 }
+
+TEST_SUITE("x12::read_document segment storage") {
+  // The reader keeps every set's segments in blocks shared by the whole file; a set that does not
+  // fit in what is left of a block moves to the next one. Short segments and many sets make sets
+  // straddle the first (small) block's end and a later (full-size) block's end.
+  TEST_CASE("keeps every set whole and in order across storage blocks, also once moved") {
+    const int sets = 5000, body_segments = 7;
+    std::string text =
+        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261120*0830*U*"
+        "00401*000700001*0*T*>~GS*PO*AMAZON*VENDORID*20261120*0830*700001*X*004010~";
+    for (int set = 1; set <= sets; ++set) {
+      text += "ST*850*" + std::to_string(10000 + set) + "~";
+      for (int body = 1; body <= body_segments; ++body) {
+        text += "ZZZ*" + std::to_string(set) + "*" + std::to_string(body) + "~";
+      }
+      text += "SE*" + std::to_string(body_segments + 2) + "*" + std::to_string(10000 + set) + "~";
+    }
+    text += "GE*" + std::to_string(sets) + "*700001~IEA*1*000700001~";
+    x12::Issues issues;
+    x12::Document read = x12::read_document(text, "many.edi", issues);
+    REQUIRE(issues.empty());
+    CHECK(read.segment_blocks.size() >= 3);  // the test must cross block ends to mean anything
+    x12::Document document = std::move(read);
+    REQUIRE(document.interchanges.size() == 1);
+    const x12::FunctionalGroup& group = document.interchanges[0].groups.at(0);
+    REQUIRE(group.sets.size() == static_cast<std::size_t>(sets));
+    int broken = 0;
+    for (int set = 1; set <= sets; ++set) {
+      const x12::TransactionSet& read_set = group.sets[static_cast<std::size_t>(set - 1)];
+      bool whole = read_set.segments.size() == static_cast<std::size_t>(body_segments + 2) &&
+                   read_set.segments.front().id() == "ST" &&
+                   read_set.segments.back().id() == "SE" &&
+                   read_set.control() == std::to_string(10000 + set);
+      for (int body = 1; whole && body <= body_segments; ++body) {
+        const x12::Segment& segment = read_set.segments[static_cast<std::size_t>(body)];
+        whole = segment.id() == "ZZZ" && segment.element(1) == std::to_string(set) &&
+                segment.element(2) == std::to_string(body);
+      }
+      if (!whole) ++broken;
+    }
+    CHECK(broken == 0);
+  }
+}
