@@ -55,6 +55,10 @@ print(f"{code} {wall:.6f} {usage.ru_maxrss}")
 def measure(argv, scratch, env=None, expect=(0,)):
     """Runs argv once in a fork (wait4 gives that child's own peak RSS); returns
     (wall seconds, peak RSS MB, stdout)."""
+    # Each run starts with the filesystem's dirty data written back: the copy the harness just
+    # made (hundreds of MB) would otherwise be flushed by the job's own syncs (syncfs flushes
+    # the whole filesystem) and by the kernel's writeback threads competing for the 2 cores.
+    os.sync()
     out_path = os.path.join(scratch, ".bench-stdout")
     err_path = os.path.join(scratch, ".bench-stderr")
     result = subprocess.run([sys.executable, "-c", RUSAGE_HELPER, out_path, err_path] + argv,
