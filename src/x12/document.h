@@ -32,7 +32,15 @@ class SegmentList {
   std::size_t count_ = 0;
 };
 
+// A set's segments live in its Document's blocks, so a set moves with its Document and is never
+// copied out of it (a copy could outlive the blocks). Moving a Document keeps every set valid.
 struct TransactionSet {
+  TransactionSet() = default;
+  TransactionSet(TransactionSet&&) = default;
+  TransactionSet& operator=(TransactionSet&&) = default;
+  TransactionSet(const TransactionSet&) = delete;
+  TransactionSet& operator=(const TransactionSet&) = delete;
+
   SegmentList segments;  // ST first; SE last when `has_trailer`
   bool has_trailer = false;
   bool rejected = false;  // some Issue of this set makes it unusable (AK5 R)

@@ -520,8 +520,9 @@ class Reader {
                   std::is_trivially_copyable_v<Segment>);
     std::unique_ptr<Segment, Document::BlockRelease> owned(
         static_cast<Segment*>(::operator new(capacity * sizeof(Segment))));
-    block_ = owned.get();
+    Segment* block = owned.get();
     document_->segment_blocks.push_back(std::move(owned));
+    block_ = block;
     block_capacity_ = capacity;
     block_used_ = 0;
     if (carried > 0) {

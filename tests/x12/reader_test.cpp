@@ -167,45 +167,70 @@ TEST_SUITE("x12::read_document") {
   }
 }
 
+namespace {
+
+// An 850 interchange of `sets` sets, each ST, `body_segments` short ZZZ segments numbering the
+// set and the segment, and SE.
+std::string numbered_sets(int sets, int body_segments) {
+  std::string text =
+      "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261120*0830*U*"
+      "00401*000700001*0*T*>~GS*PO*AMAZON*VENDORID*20261120*0830*700001*X*004010~";
+  for (int set = 1; set <= sets; ++set) {
+    text += "ST*850*" + std::to_string(10000 + set) + "~";
+    for (int body = 1; body <= body_segments; ++body) {
+      text += "ZZZ*" + std::to_string(set) + "*" + std::to_string(body) + "~";
+    }
+    text += "SE*" + std::to_string(body_segments + 2) + "*" + std::to_string(10000 + set) + "~";
+  }
+  return text + "GE*" + std::to_string(sets) + "*700001~IEA*1*000700001~";
+}
+
+// How many of `group`'s sets are not exactly what numbered_sets() wrote.
+int broken_sets(const x12::FunctionalGroup& group, int sets, int body_segments) {
+  int broken = group.sets.size() == static_cast<std::size_t>(sets) ? 0 : sets;
+  for (int set = 1; broken == 0 && set <= sets; ++set) {
+    const x12::TransactionSet& read_set = group.sets[static_cast<std::size_t>(set - 1)];
+    bool whole = read_set.segments.size() == static_cast<std::size_t>(body_segments + 2) &&
+                 read_set.segments.front().id() == "ST" && read_set.segments.back().id() == "SE" &&
+                 read_set.control() == std::to_string(10000 + set);
+    for (int body = 1; whole && body <= body_segments; ++body) {
+      const x12::Segment& segment = read_set.segments[static_cast<std::size_t>(body)];
+      whole = segment.id() == "ZZZ" && segment.element(1) == std::to_string(set) &&
+              segment.element(2) == std::to_string(body);
+    }
+    if (!whole) ++broken;
+  }
+  return broken;
+}
+
+}  // namespace
+
 TEST_SUITE("x12::read_document segment storage") {
-  // The reader keeps every set's segments in blocks shared by the whole file; a set that does not
-  // fit in what is left of a block moves to the next one. Short segments and many sets make sets
-  // straddle the first (small) block's end and a later (full-size) block's end.
+  // The reader keeps every set's segments in blocks shared by the whole file: the first sized
+  // after the file (1 per 16 bytes, at most 16,384), the next 16,384 or twice the open set. A
+  // set that does not fit in what is left of a block moves whole into the next one.
   TEST_CASE("keeps every set whole and in order across storage blocks, also once moved") {
-    const int sets = 5000, body_segments = 7;
-    std::string text =
-        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261120*0830*U*"
-        "00401*000700001*0*T*>~GS*PO*AMAZON*VENDORID*20261120*0830*700001*X*004010~";
-    for (int set = 1; set <= sets; ++set) {
-      text += "ST*850*" + std::to_string(10000 + set) + "~";
-      for (int body = 1; body <= body_segments; ++body) {
-        text += "ZZZ*" + std::to_string(set) + "*" + std::to_string(body) + "~";
+    struct Case {
+      const char* name;
+      int sets, body_segments;
+      std::size_t least_blocks;  // the case must cross block ends to mean anything
+    };
+    const Case cases[] = {
+        {"a small file: sets straddle the end of its small first block", 30, 7, 2},
+        {"a batch: sets straddle the ends of full-size blocks", 5000, 7, 3},
+        {"one set larger than a block, moved again and again", 1, 40000, 3},
+    };
+    for (const Case& c : cases) {
+      SUBCASE(c.name) {
+        std::string text = numbered_sets(c.sets, c.body_segments);
+        x12::Issues issues;
+        x12::Document read = x12::read_document(text, "many.edi", issues);
+        REQUIRE(issues.empty());
+        CHECK(read.segment_blocks.size() >= c.least_blocks);
+        x12::Document document = std::move(read);
+        REQUIRE(document.interchanges.size() == 1);
+        CHECK(broken_sets(document.interchanges[0].groups.at(0), c.sets, c.body_segments) == 0);
       }
-      text += "SE*" + std::to_string(body_segments + 2) + "*" + std::to_string(10000 + set) + "~";
     }
-    text += "GE*" + std::to_string(sets) + "*700001~IEA*1*000700001~";
-    x12::Issues issues;
-    x12::Document read = x12::read_document(text, "many.edi", issues);
-    REQUIRE(issues.empty());
-    CHECK(read.segment_blocks.size() >= 3);  // the test must cross block ends to mean anything
-    x12::Document document = std::move(read);
-    REQUIRE(document.interchanges.size() == 1);
-    const x12::FunctionalGroup& group = document.interchanges[0].groups.at(0);
-    REQUIRE(group.sets.size() == static_cast<std::size_t>(sets));
-    int broken = 0;
-    for (int set = 1; set <= sets; ++set) {
-      const x12::TransactionSet& read_set = group.sets[static_cast<std::size_t>(set - 1)];
-      bool whole = read_set.segments.size() == static_cast<std::size_t>(body_segments + 2) &&
-                   read_set.segments.front().id() == "ST" &&
-                   read_set.segments.back().id() == "SE" &&
-                   read_set.control() == std::to_string(10000 + set);
-      for (int body = 1; whole && body <= body_segments; ++body) {
-        const x12::Segment& segment = read_set.segments[static_cast<std::size_t>(body)];
-        whole = segment.id() == "ZZZ" && segment.element(1) == std::to_string(set) &&
-                segment.element(2) == std::to_string(body);
-      }
-      if (!whole) ++broken;
-    }
-    CHECK(broken == 0);
   }
 }
