@@ -5,16 +5,36 @@
 
 namespace transactions {
 
+// AK9 is the group's verdict, but a 997 whose AK9 accepts the group while an AK5 rejects one
+// of its sets contradicts itself. avedi believes the worse of the two: a document wrongly
+// shown as rejected gets looked at, one wrongly shown as accepted becomes a chargeback.
+std::string FunctionalAck::verdict() const {
+  bool set_rejected = false, set_accepted = false, set_with_errors = false;
+  for (const SetVerdict& set : sets) {
+    if (set.status == "A") {
+      set_accepted = true;
+    } else if (set.status == "E") {
+      set_accepted = set_with_errors = true;
+    } else if (!set.status.empty()) {
+      set_rejected = true;  // R, M, W, X: the set was not accepted
+    }
+  }
+  if ((status == "A" || status == "E") && set_rejected) return set_accepted ? "P" : "R";
+  if (status == "A" && set_with_errors) return "E";
+  return status;
+}
+
 std::string FunctionalAck::status_text() const {
-  if (status == "A") return "accepted";
-  if (status == "E") return "accepted_with_errors";
-  if (status == "P") return "partial";
+  const std::string worst = verdict();
+  if (worst == "A") return "accepted";
+  if (worst == "E") return "accepted_with_errors";
+  if (worst == "P") return "partial";
   return "rejected";
 }
 
 std::string FunctionalAck::codes_text() const {
   std::string out;
-  if (status != "A" || !group_codes.empty()) {
+  if (status != "A" || !group_codes.empty() || verdict() != status) {
     out = "AK9 " + status;
     for (const std::string& code : group_codes) out += " " + code;
   }

@@ -26,7 +26,10 @@ struct FunctionalAck {
   std::vector<SetVerdict> sets;
   int included = 0, received = 0, accepted = 0;  // AK902-AK904
 
-  // accepted, accepted_with_errors, partial or rejected.
+  // The group's verdict as avedi records it: AK9's, unless an AK5 says worse (AK9 A with a
+  // set rejected is partial, or rejected when no set was accepted). A, E, P or R.
+  std::string verdict() const;
+  // verdict() as accepted, accepted_with_errors, partial or rejected.
   std::string status_text() const;
   // "AK9 R 5; AK2 855 0001: AK5 R 5 (AK3 BEG 2 8)", "" when nothing to say.
   std::string codes_text() const;

@@ -65,6 +65,18 @@ TEST_SUITE("997 reconciliation") {
           std::string::npos);
   }
 
+  TEST_CASE("a 997 whose AK9 accepts while the AK5 rejects our set is recorded as rejected") {
+    JobTree tree;
+    acknowledge_one_po(tree);
+    tree.drop("ack", amazon_997(7004, "PR", "2", "AK2*855*0001~\nAK5*R*5~\nAK9*A*1*1*1~\n"));
+    testing_jobs::RunResult run = tree.run("avedi-receive", {}, kFixedNow);
+    CHECK(run.exit_code == 0);
+    CHECK(query_text(tree, "SELECT ack_status, ack_codes FROM documents WHERE type = '855'") ==
+          "rejected|AK9 A; AK2 855 0001: AK5 R 5\n");
+    CHECK(run.output.find("Amazon's 997: 855 avedi_855_000000002.edi rejected") !=
+          std::string::npos);
+  }
+
   TEST_CASE("a 997 for nothing we sent is kept and visible") {
     JobTree tree;
     tree.drop("ack", amazon_997(7003, "SH", "999", "AK9*A*1*1*1~\n"));
