@@ -4,7 +4,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "store/database.h"
 
@@ -463,26 +465,45 @@ void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quanti
   line.exec();
 }
 
+// One plain join, one row per carton item, summed and ordered here: the grouped CTE this
+// replaces made SQLite build two temporary b-trees per shipment (a quarter of avedi-invoice).
 std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int64_t shipment_id) {
   SQLite::Statement& query = db.statement(
-      "WITH shipped AS (SELECT ci.po_line_id, sum(ci.shipped_units) AS eaches "
-      "FROM cartons c JOIN carton_items ci ON ci.carton_id = c.id "
-      "WHERE c.shipment_id = ? AND ci.shipped_units > 0 GROUP BY ci.po_line_id) "
-      "SELECT l.po_id, l.id, l.line_id, l.uom, coalesce(l.units_per_uom, 0), l.unit_price, "
-      "l.product_ids, shipped.eaches FROM shipped JOIN po_lines l ON l.id = shipped.po_line_id "
-      "ORDER BY l.po_id, l.position");
+      "SELECT l.id, l.po_id, l.position, ci.shipped_units, l.line_id, l.uom, l.units_per_uom, "
+      "l.unit_price, l.product_ids FROM cartons c JOIN carton_items ci ON ci.carton_id = c.id "
+      "JOIN po_lines l ON l.id = ci.po_line_id WHERE c.shipment_id = ? AND ci.shipped_units > 0");
   query.bind(1, static_cast<std::int64_t>(shipment_id));
-  std::map<std::int64_t, std::vector<ShippedLine>> lines;
+  struct Found {
+    std::int64_t po_id, position;
+    ShippedLine line;
+  };
+  std::vector<Found> found;
+  std::unordered_map<std::int64_t, std::size_t> index_of_line;  // po_lines.id -> found[i]
   while (query.executeStep()) {
-    ShippedLine& line = lines[query.getColumn(0).getInt64()].emplace_back();
-    line.po_line_id = query.getColumn(1).getInt64();
-    line.line_id = query.getColumn(2).getString();
-    line.uom = query.getColumn(3).getString();
-    line.units_per_uom = query.getColumn(4).getInt64();
-    line.unit_price = query.getColumn(5).getString();
-    line.product_ids = query.getColumn(6).getString();
-    line.eaches = query.getColumn(7).getInt64();
+    const std::int64_t po_line_id = query.getColumn(0).getInt64();
+    const std::int64_t eaches = query.getColumn(3).getInt64();
+    auto [at, first] = index_of_line.emplace(po_line_id, found.size());
+    if (!first) {  // the line is packed in several cartons of the shipment
+      found[at->second].line.eaches += eaches;
+      continue;
+    }
+    Found& item = found.emplace_back();
+    item.po_id = query.getColumn(1).getInt64();
+    item.position = query.getColumn(2).getInt64();
+    item.line.po_line_id = po_line_id;
+    item.line.eaches = eaches;
+    item.line.line_id = query.getColumn(4).getString();
+    item.line.uom = query.getColumn(5).getString();
+    item.line.units_per_uom = query.getColumn(6).getInt64();  // NULL reads as 0
+    item.line.unit_price = query.getColumn(7).getString();
+    item.line.product_ids = query.getColumn(8).getString();
   }
+  query.reset();
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.po_id != b.po_id ? a.po_id < b.po_id : a.position < b.position;
+  });
+  std::map<std::int64_t, std::vector<ShippedLine>> lines;
+  for (Found& item : found) lines[item.po_id].push_back(std::move(item.line));
   return lines;
 }
 

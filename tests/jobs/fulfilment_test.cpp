@@ -354,6 +354,39 @@ TEST_SUITE("fulfilment") {
           "invoiced\n");
   }
 
+  TEST_CASE("a line packed in two cartons of one shipment is invoiced once, with both") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_split.csv",
+                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                  "height_cm,ready_date,ship_from\n"
+                  "2XK4FDJ3,WID-100,3,A1,,,1,20,20,20,2026-11-28,WH1\n"
+                  "2XK4FDJ3,WID-100,3,A2,,,1,20,20,20,2026-11-28,WH1\n");
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    REQUIRE(query_text(tree, "SELECT count(*) FROM cartons") == "2\n");
+    tree.drop("routing",
+              "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+              "00501*000002101*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2101*X*005010~\n"
+              "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\n"
+              "SE*4*0001~\nGE*1*2101~\nIEA*1*000002101~\n");
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    std::string shipped =
+        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
+        "pro_number,tracking_number,estimated_delivery\n";
+    for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
+      shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
+    }
+    tree.drop_3pl("shipped_split.csv", shipped);
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    // 6 units at 12.50: one IT1 line carrying both cartons' units.
+    CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==
+          "INV000001|7500\n");
+    std::string invoice = outputs(tree, "_810_");
+    CHECK(invoice.find("IT1*1*6*") != std::string::npos);
+    CHECK(invoice.find("IT1*", invoice.find("IT1*") + 1) == std::string::npos);
+  }
+
   TEST_CASE("a PO whose cartons were all left behind is not invoiced, nor counted as invoiced") {
     JobTree tree;
     // Both sample POs to the same FC, so one shipment carries both.
