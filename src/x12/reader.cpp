@@ -418,7 +418,6 @@ class Reader {
   TransactionSet* open_set(FunctionalGroup& group, const Segment& st, const SegmentMasks* masks) {
     group.sets.emplace_back();
     TransactionSet& set = group.sets.back();
-    set_first_ = nullptr;
     set_index_ = static_cast<int>(group.sets.size()) - 1;
     set_control_ = st.element(2);
     add_to_set(set, st, st.id(), kSt, masks);
@@ -445,9 +444,9 @@ class Reader {
                                          std::string_view id, std::uint32_t key,
                                          const SegmentMasks* masks) {
     if (block_used_ == block_capacity_) start_block(set);
-    if (set_first_ == nullptr) set_first_ = block_ + block_used_;
+    const Segment* first = set.segments.empty() ? block_ + block_used_ : set.segments.begin();
     new (block_ + block_used_++) Segment(segment);
-    set.segments = SegmentList(set_first_, set.segments.size() + 1);
+    set.segments = SegmentList(first, set.segments.size() + 1);
     // Every id in the dictionary is valid, so a segment with a rule needs no id check.
     if (masks != nullptr) {
       const SegmentRule* rule = rule_for(id, key);
@@ -527,9 +526,8 @@ class Reader {
     block_used_ = 0;
     if (carried > 0) {
       std::uninitialized_copy(set.segments.begin(), set.segments.end(), block_);
-      set_first_ = block_;
       block_used_ = carried;
-      set.segments = SegmentList(set_first_, carried);
+      set.segments = SegmentList(block_, carried);
     }
   }
 
@@ -563,14 +561,12 @@ class Reader {
   std::string_view set_control_;
   // ST02 of each set of the current group -> its position (1-based), for duplicates.
   std::unordered_map<std::string_view, std::size_t> set_controls_;
-  // Segment storage (Document::segment_blocks): the block being filled and the open set's
-  // first segment in it (null before the set's first segment).
+  // Segment storage (Document::segment_blocks): the block being filled.
   static constexpr std::size_t kBlockSegments = std::size_t{1} << 14;
   Document* document_ = nullptr;
   Segment* block_ = nullptr;
   std::size_t block_used_ = 0;
   std::size_t block_capacity_ = 0;
-  Segment* set_first_ = nullptr;
   SegmentMasks masks_;  // of the segment next_segment took last, when it was short
   std::array<RuleSlot, std::size_t{1} << kRuleCacheBits> rule_cache_{};  // by release_
 };

@@ -46,6 +46,23 @@ std::string accepting_997(int control, const std::string& functional_id, const s
          "~\nAK9*A*1*1*1~\nSE*4*0001~\nGE*1*" + c + "~\nIEA*1*" + isa13 + "~\n";
 }
 
+// Of the released sample POs: 2XK4FDJ3's WID-100 ready in cartons C1 and C2 of 3 units each
+// (one shipment, AVD00000001), and Amazon's 754 routing it (ARN1, UPS).
+void route_one_line_in_two_cartons(JobTree& tree) {
+  tree.drop_3pl("ready_two.csv",
+                "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
+                "height_cm,ready_date,ship_from\n"
+                "2XK4FDJ3,WID-100,3,C1,,,1,10,10,10,2026-11-28,WH1\n"
+                "2XK4FDJ3,WID-100,3,C2,,,1,10,10,10,2026-11-28,WH1\n");
+  REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+  tree.drop("routing",
+            "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
+            "00501*000002301*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2301*X*005010~\n"
+            "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\n"
+            "SE*4*0001~\nGE*1*2301~\nIEA*1*000002301~\n");
+  REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+}
+
 std::string outputs(const JobTree& tree, const std::string& infix) {
   std::string out;
   for (const fs::path& folder : {tree.outbox(), tree.tpl_outbox()}) {
@@ -279,19 +296,7 @@ TEST_SUITE("fulfilment") {
     CHECK(util::read_file((tree.error() / "ready_mixed.csv.reason.txt").string())
               .find("row 3, column pallet_id: pallet P1 already holds carton C1 of PO 2XK4FDJ3; "
                     "a pallet carries one PO") != std::string::npos);
-    tree.drop_3pl("ready_two.csv",
-                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
-                  "height_cm,ready_date,ship_from\n"
-                  "2XK4FDJ3,WID-100,3,C1,,,1,10,10,10,2026-11-28,WH1\n"
-                  "2XK4FDJ3,WID-100,3,C2,,,1,10,10,10,2026-11-28,WH1\n");
-    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
-    std::string routing =
-        "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
-        "00501*000002301*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2301*X*005010~\n"
-        "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\nSE*4*0001~\n"
-        "GE*1*2301~\nIEA*1*000002301~\n";
-    tree.drop("routing", routing);
-    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    route_one_line_in_two_cartons(tree);
     tree.drop_3pl("shipped_one.csv",
                   "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,"
                   "bol_number,pro_number,tracking_number,estimated_delivery\n"
@@ -357,19 +362,8 @@ TEST_SUITE("fulfilment") {
   TEST_CASE("a line packed in two cartons of one shipment is invoiced once, with both") {
     JobTree tree;
     released_orders(tree);
-    tree.drop_3pl("ready_split.csv",
-                  "po_number,sku,quantity,carton_id,sscc,pallet_id,weight_kg,length_cm,width_cm,"
-                  "height_cm,ready_date,ship_from\n"
-                  "2XK4FDJ3,WID-100,3,A1,,,1,20,20,20,2026-11-28,WH1\n"
-                  "2XK4FDJ3,WID-100,3,A2,,,1,20,20,20,2026-11-28,WH1\n");
-    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    route_one_line_in_two_cartons(tree);
     REQUIRE(query_text(tree, "SELECT count(*) FROM cartons") == "2\n");
-    tree.drop("routing",
-              "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*VENDORID       *261127*1000*^*"
-              "00501*000002101*0*T*>~\nGS*RG*AMAZON*VENDORID*20261127*1000*2101*X*005010~\n"
-              "ST*754*0001~\nBGN*00*ARN1*20261127*1000**AVD00000001~\nN1*CA*UPS*2*UPSN~\n"
-              "SE*4*0001~\nGE*1*2101~\nIEA*1*000002101~\n");
-    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
     std::string shipped =
         "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
         "pro_number,tracking_number,estimated_delivery\n";

@@ -5,23 +5,17 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "store/database.h"
+#include "store/store_file.h"
 
 namespace {
 
 // A store on disk (Db::kReadWrite migrates it) with one received file and interchange.
 class Store {
  public:
-  // ctest runs test cases in parallel processes: the file is this process's own.
-  Store()
-      : path_(std::filesystem::temp_directory_path() /
-              fmt::format("avedi-orders-test-{}.db", ::getpid())) {
-    remove();
-    db_ = std::make_unique<store::Db>(path_.string(), store::OpenMode::kReadWrite);
+  Store() : file_("orders") {
+    db_ = std::make_unique<store::Db>(file_.path(), store::OpenMode::kReadWrite);
     db_->sql().exec(
         "INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-receive', 't');"
         "INSERT INTO files (id, job, original_name, original_folder, work_path, size, kind, "
@@ -32,10 +26,6 @@ class Store {
         "INSERT INTO transaction_sets (id, interchange_id, functional_id, group_control, set_id, "
         "set_control, state, first_segment) VALUES (1, 1, 'PO', '1', '850', '0001', 'stored', "
         "0)");
-  }
-  ~Store() {
-    db_.reset();
-    remove();
   }
 
   // A PO in `state` with one line of `sku`: accepted (in `units_per_uom` packs) and shipped.
@@ -57,13 +47,7 @@ class Store {
   store::Db& db() { return *db_; }
 
  private:
-  void remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::filesystem::remove(path_.string() + suffix);
-    }
-  }
-
-  std::filesystem::path path_;
+  testing_store::StoreFile file_;  // declared first: removed after db_ closes
   std::unique_ptr<store::Db> db_;
   int orders_ = 0;
 };
