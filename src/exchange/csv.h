@@ -28,6 +28,9 @@ struct CsvTable {
 
 // `text` without leading and trailing spaces and tabs.
 std::string trimmed(std::string_view text);
+// `cell` without its leading and trailing spaces and tabs, moved out of the table: a parser
+// that reads each cell once takes it without a copy.
+std::string take_trimmed(std::string& cell);
 
 // "" when `value` can travel in an X12 element as it is; else why not (a delimiter avedi
 // writes with, * ~ > ^, or a control character).

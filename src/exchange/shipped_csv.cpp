@@ -43,7 +43,8 @@ std::optional<ShippedFile> parse_shipped(std::string_view text, std::vector<CsvP
   file.rows.reserve(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     int row_number = table.row_numbers[r];
-    auto cell = [&](Column column) { return trimmed(table.rows[r][at[column]]); };
+    // Each cell is read once: taken from the table, not copied.
+    auto cell = [&](Column column) { return take_trimmed(table.rows[r][at[column]]); };
     auto check = [&](const char* column, const std::string& why) {
       if (!why.empty()) problems.push_back({row_number, column, why});
     };

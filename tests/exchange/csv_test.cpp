@@ -170,6 +170,27 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(problems_in("sku,available\n\"A\r\nB\",\t5\n") == Lines{});
   }
 
+  // The reader appends runs of plain bytes at once: the byte ending a run, wherever it falls
+  // in a long cell, quoted or not, must still be seen.
+  TEST_CASE("a special byte after a long run of plain ones is still seen") {
+    const std::string run(40, 'x');
+    CHECK(problems_in("sku,available\n" + run + "\x01" + run + ",5\n") ==
+          Lines{"inv.csv: row 2: cell 1: contains the control character 0x01"});
+    CHECK(problems_in("sku,available\n\"" + run + "\x7F" + run + "\",5\n") ==
+          Lines{"inv.csv: row 2: cell 1: contains the control character 0x7F"});
+    CHECK(problems_in("sku,available\n\"" + run + "\"" + run + ",5\n") ==
+          Lines{"inv.csv: row 2: cell 1: text after the closing quote"});
+    CHECK(problems_in("sku,available\n" + run + "\xEF\xBB\xBF" + run + ",5\n") ==
+          Lines{"inv.csv: row 2: cell 1: a byte-order mark (U+FEFF) inside the file"});
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv(
+        "sku,available\n" + run + "\xEF" + run + ",\"" + run + ",\"\"\n" + run + "\"\n",
+        kInventoryColumns, problems);
+    CHECK(problems.empty());
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0] == Cells{run + "\xEF" + run, run + ",\"\n" + run});
+  }
+
   TEST_CASE("refuses an empty file") {
     const char* const cases[] = {"", "\xEF\xBB\xBF", "\n\n", "\r\n"};
     for (const char* text : cases) {
@@ -244,5 +265,16 @@ TEST_SUITE("exchange::format_csv_row") {
     exchange::CsvTable table = exchange::parse_csv(text, {}, problems);
     CHECK(problems.empty());
     CHECK(table.rows == std::vector<Cells>{cells});
+  }
+}
+
+TEST_SUITE("exchange::take_trimmed") {
+  TEST_CASE("takes the cell without its outer spaces and tabs, as trimmed() copies it") {
+    const char* const cases[] = {"", " ", "\t \t", "A", " A", "A\t", " \tA B\t ", "A  B"};
+    for (const char* text : cases) {
+      CAPTURE(text);
+      std::string cell = text;
+      CHECK(exchange::take_trimmed(cell) == exchange::trimmed(text));
+    }
   }
 }
