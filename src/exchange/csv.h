@@ -1,7 +1,7 @@
 // A strict RFC 4180 CSV reader and a safe writer for the files exchanged with the 3PL.
-// The reader keeps every cell as a view into the text and reports every problem with its row
-// and column (it never throws on bad input); the writer quotes what needs quoting and defuses
-// cells a spreadsheet would run as a formula.
+// The reader copies every cell out of the text (quotes undone) and reports every problem with
+// its row and column (it never throws on bad input); the writer quotes what needs quoting and
+// defuses cells a spreadsheet would run as a formula.
 #pragma once
 
 #include <span>

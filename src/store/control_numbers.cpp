@@ -21,9 +21,10 @@ std::int64_t next_control_number(Db& db, const std::string& partner, const std::
   // writer out until the document with this number commits. (UPDATE ... RETURNING did both in
   // one statement at 30,000-47,000 instructions a call, two calls a document: SQLite gathers
   // the returned rows in a temporary table under a statement savepoint.)
-  if (sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
+  if (sqlite3_txn_state(db.sql().getHandle(), "main") != SQLITE_TXN_WRITE) {
     throw std::logic_error(fmt::format(
-        "next_control_number({}, {}) outside a transaction: the number could be taken twice",
+        "next_control_number({}, {}) outside a write transaction: the number could be taken "
+        "twice",
         partner, kind));
   }
   SQLite::Statement& read =

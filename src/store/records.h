@@ -117,8 +117,8 @@ void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
 
 // --- control numbers ---
 // The next value of `kind` (ISA13, GS06, ST02) for `partner`, starting at 1. Never reused;
-// throws std::runtime_error when the 9-digit range is exhausted. Only inside a transaction (the
-// one that stores what carries the number); std::logic_error outside one.
+// throws std::runtime_error when the 9-digit range is exhausted. Only inside a write transaction
+// (the one that stores what carries the number); std::logic_error outside one.
 std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind);
 
 // --- documents ---

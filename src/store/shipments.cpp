@@ -192,6 +192,10 @@ std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::stri
   reserve.bind(3, kind);
   if (!reserve.executeStep()) throw std::runtime_error("number reservation returned nothing");
   std::int64_t last = reserve.getColumn(0).getInt64();
+  // Finished at once, as in next_control_number before it read and wrote plainly: a RETURNING
+  // statement stepped once keeps its statement savepoint open, and every later write of the
+  // transaction (the shipment's cartons and items) goes through a statement journal.
+  reserve.reset();
   if (last > kMaxNumber) {
     throw std::runtime_error(fmt::format("{} numbers for {} are exhausted", kind, partner));
   }

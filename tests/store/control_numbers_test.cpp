@@ -2,11 +2,13 @@
 // only inside the transaction that stores what carries the number.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <stdexcept>
 
 #include "store/database.h"
 #include "store/records.h"
+#include "store/shipments.h"
 #include "store/store_file.h"
 
 namespace {
@@ -19,7 +21,32 @@ std::int64_t last_value(store::Db& db, const char* partner, const char* kind) {
   return query.executeStep() ? query.getColumn(0).getInt64() : -1;
 }
 
+// Whether a statement of `db` has been stepped and not finished or reset.
+bool statement_running(store::Db& db) {
+  for (sqlite3_stmt* statement = sqlite3_next_stmt(db.sql().getHandle(), nullptr);
+       statement != nullptr; statement = sqlite3_next_stmt(db.sql().getHandle(), statement)) {
+    if (sqlite3_stmt_busy(statement) != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+TEST_SUITE("store::reserve_numbers") {
+  // A RETURNING statement left stepped keeps its statement savepoint open: every later write of
+  // the transaction (a shipment's cartons and items) would go through a statement journal.
+  TEST_CASE("reserves a block and leaves no statement running") {
+    testing_store::StoreFile file("control-numbers");
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    store::Transaction transaction(db);
+    CHECK(store::reserve_numbers(db, "avedi", "SSCC", 100) == 1);
+    CHECK_FALSE(statement_running(db));
+    CHECK(store::reserve_numbers(db, "avedi", "SSCC", 5) == 101);
+    CHECK_FALSE(statement_running(db));
+    transaction.commit();
+    CHECK(last_value(db, "avedi", "SSCC") == 105);
+  }
+}
 
 TEST_SUITE("store::next_control_number") {
   TEST_CASE("counts from 1, each partner and kind on its own") {
@@ -65,10 +92,15 @@ TEST_SUITE("store::next_control_number") {
     CHECK(last_value(db, "ZZ/AMAZON", "ISA13") == 999999999);
   }
 
-  TEST_CASE("refuses to run outside a transaction, where another job could take the same number") {
+  TEST_CASE(
+      "refuses to run outside a write transaction, where another job could take the same number") {
     testing_store::StoreFile file("control-numbers");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     CHECK_THROWS_AS(store::next_control_number(db, "ZZ/AMAZON", "ISA13"), std::logic_error);
+    {
+      store::ReadSnapshot snapshot(db);  // a read transaction keeps no other writer out
+      CHECK_THROWS_AS(store::next_control_number(db, "ZZ/AMAZON", "ISA13"), std::logic_error);
+    }
     CHECK(last_value(db, "ZZ/AMAZON", "ISA13") == -1);
   }
 }
