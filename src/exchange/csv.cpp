@@ -219,6 +219,18 @@ int CsvTable::column(std::string_view name) const {
   return found == header.end() ? -1 : static_cast<int>(found - header.begin());
 }
 
+std::optional<std::vector<std::size_t>> CsvTable::columns(
+    const std::vector<std::string>& names) const {
+  std::vector<std::size_t> places;
+  places.reserve(names.size());
+  for (const std::string& name : names) {
+    int place = column(name);
+    if (place < 0) return std::nullopt;
+    places.push_back(static_cast<std::size_t>(place));
+  }
+  return places;
+}
+
 CsvTable parse_csv(std::string_view text, const std::vector<std::string>& required,
                    std::vector<CsvProblem>& problems) {
   CsvTable table;

@@ -4,6 +4,7 @@
 // defuses cells a spreadsheet would run as a formula.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@ struct CsvTable {
 
   // Index of `column` in the header, or -1.
   int column(std::string_view name) const;
+  // The index of each of `columns`, found once for all rows; nullopt when one is missing.
+  std::optional<std::vector<std::size_t>> columns(const std::vector<std::string>& names) const;
 };
 
 // `text` without leading and trailing spaces and tabs.

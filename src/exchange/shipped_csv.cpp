@@ -31,20 +31,15 @@ enum Column {
 std::optional<ShippedFile> parse_shipped(std::string_view text, std::vector<CsvProblem>& problems) {
   std::size_t before = problems.size();
   CsvTable table = parse_csv(text, kColumns, problems);
-  for (const std::string& column : kColumns) {
-    if (table.column(column) < 0) return std::nullopt;
-  }
   // Each column's place, found once: a file has tens of thousands of rows.
-  std::vector<std::size_t> at;
-  for (const std::string& column : kColumns) {
-    at.push_back(static_cast<std::size_t>(table.column(column)));
-  }
+  std::optional<std::vector<std::size_t>> at = table.columns(kColumns);
+  if (!at) return std::nullopt;  // parse_csv named the missing column
   ShippedFile file;
   file.rows.reserve(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     int row_number = table.row_numbers[r];
     // Each cell is read once: taken from the table, not copied.
-    auto cell = [&](Column column) { return take_trimmed(table.rows[r][at[column]]); };
+    auto cell = [&](Column column) { return take_trimmed(table.rows[r][(*at)[column]]); };
     auto check = [&](const char* column, const std::string& why) {
       if (!why.empty()) problems.push_back({row_number, column, why});
     };

@@ -120,6 +120,10 @@ void set_transaction_set_state(Db& db, const Actor& actor, std::int64_t set_id,
 // throws std::runtime_error when the 9-digit range is exhausted. Only inside a write transaction
 // (the one that stores what carries the number); std::logic_error outside one.
 std::int64_t next_control_number(Db& db, const std::string& partner, const std::string& kind);
+// Reserves `count` (> 0) consecutive numbers of a sequence at once, as `count` calls of
+// next_control_number would (route's SSCC serials and shipment numbers); returns the first.
+std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::string& kind,
+                             std::int64_t count);
 
 // --- documents ---
 std::optional<DocumentRecord> find_document(Db& db, std::int64_t id);

@@ -176,32 +176,6 @@ std::set<std::string> ssccs_known_between(Db& db, const std::string& low, const 
   return known;
 }
 
-std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::string& kind,
-                             std::int64_t count) {
-  constexpr std::int64_t kMaxNumber = 999999999;  // as next_control_number
-  SQLite::Statement& ensure = db.statement(
-      "INSERT OR IGNORE INTO control_numbers (partner, kind, last_value) VALUES (?, ?, 0)");
-  ensure.bind(1, partner);
-  ensure.bind(2, kind);
-  ensure.exec();
-  SQLite::Statement& reserve = db.statement(
-      "UPDATE control_numbers SET last_value = last_value + ? "
-      "WHERE partner = ? AND kind = ? RETURNING last_value");
-  reserve.bind(1, static_cast<std::int64_t>(count));
-  reserve.bind(2, partner);
-  reserve.bind(3, kind);
-  if (!reserve.executeStep()) throw std::runtime_error("number reservation returned nothing");
-  std::int64_t last = reserve.getColumn(0).getInt64();
-  // Finished at once, as in next_control_number before it read and wrote plainly: a RETURNING
-  // statement stepped once keeps its statement savepoint open, and every later write of the
-  // transaction (the shipment's cartons and items) goes through a statement journal.
-  reserve.reset();
-  if (last > kMaxNumber) {
-    throw std::runtime_error(fmt::format("{} numbers for {} are exhausted", kind, partner));
-  }
-  return last - count + 1;
-}
-
 bool pallet_shipped(Db& db, const std::string& sscc) {
   SQLite::Statement& query =
       db.statement("SELECT 1 FROM cartons WHERE pallet_sscc = ? AND shipped = 1");

@@ -92,11 +92,6 @@ bool sscc_known(Db& db, const std::string& sscc);
 // The SSCCs between `low` and `high` (same length, compared as text) that a carton or pallet
 // already has: one look-up for a block of serials instead of one per serial.
 std::set<std::string> ssccs_known_between(Db& db, const std::string& low, const std::string& high);
-// Reserves `count` (> 0) consecutive numbers of a control_numbers sequence in the caller's
-// transaction, as `count` calls of next_control_number would; returns the first. Throws when
-// the sequence would pass 999999999.
-std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::string& kind,
-                             std::int64_t count);
 // True when a shipped carton stood on the pallet `sscc`.
 bool pallet_shipped(Db& db, const std::string& sscc);
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc);

@@ -8,7 +8,6 @@
 
 #include "store/database.h"
 #include "store/records.h"
-#include "store/shipments.h"
 #include "store/store_file.h"
 
 namespace {
@@ -33,8 +32,9 @@ bool statement_running(store::Db& db) {
 }  // namespace
 
 TEST_SUITE("store::reserve_numbers") {
-  // A RETURNING statement left stepped keeps its statement savepoint open: every later write of
-  // the transaction (a shipment's cartons and items) would go through a statement journal.
+  // A write statement left stepped (an UPDATE ... RETURNING read once) keeps its savepoint open:
+  // every later write of the transaction (a shipment's cartons and items) would go through a
+  // statement journal.
   TEST_CASE("reserves a block and leaves no statement running") {
     testing_store::StoreFile file("control-numbers");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
