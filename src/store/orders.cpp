@@ -293,8 +293,9 @@ std::map<std::string, std::int64_t> allocated_units_by_sku(Db& db) {
   // One indexed range of purchase_orders_by_state per state, then each order's lines by
   // (po_id, position): no scan of po_lines.
   SQLite::Statement& query = db.statement(
-      "SELECT l.sku, sum(l.accepted * l.units_per_uom - l.shipped_units) "
+      "SELECT l.sku, sum(l.accepted * l.units_per_uom - coalesce(p.shipped_units, 0)) "
       "FROM purchase_orders o JOIN po_lines l ON l.po_id = o.id "
+      "LEFT JOIN line_progress p ON p.po_line_id = l.id "
       "WHERE o.state IN ('acknowledged', 'released', 'partially_shipped') "
       "AND l.sku IS NOT NULL GROUP BY l.sku");
   std::map<std::string, std::int64_t> allocated;

@@ -140,9 +140,11 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
   report.lines = query_table(db,
                              "SELECT l.line_id AS line, coalesce(l.sku, '') AS sku, l.quantity AS "
                              "ordered, l.uom, l.accepted, l.backordered, l.rejected, "
-                             "l.shipped_units AS shipped_each, l.invoiced_units AS invoiced_each, "
+                             "coalesce(p.shipped_units, 0) AS shipped_each, "
+                             "coalesce(p.invoiced_units, 0) AS invoiced_each, "
                              "coalesce(l.resolution, '') AS note FROM po_lines l JOIN "
-                             "purchase_orders o ON o.id = l.po_id WHERE o.po_number = ? "
+                             "purchase_orders o ON o.id = l.po_id LEFT JOIN line_progress p "
+                             "ON p.po_line_id = l.id WHERE o.po_number = ? "
                              "ORDER BY l.position",
                              {po_number});
   report.documents = query_table(

@@ -13,15 +13,16 @@
 namespace store {
 namespace {
 
-#define AVEDI_LINE_FIELDS                                                                     \
-  "o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "                 \
-  "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), l.packed_units, " \
-  "l.shipped_units, l.invoiced_units, l.unit_price, l.product_ids, o.ship_to_fc, "            \
-  "o.freight_terms, i.file_id "
+#define AVEDI_LINE_FIELDS                                                                      \
+  "o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "                  \
+  "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), "                  \
+  "coalesce(p.packed_units, 0), coalesce(p.shipped_units, 0), coalesce(p.invoiced_units, 0), " \
+  "l.unit_price, l.product_ids, o.ship_to_fc, o.freight_terms, i.file_id "
 #define AVEDI_LINE_JOINS                                    \
   "JOIN purchase_orders o ON o.id = l.po_id "               \
   "JOIN transaction_sets s ON s.id = o.transaction_set_id " \
-  "JOIN interchanges i ON i.id = s.interchange_id "
+  "JOIN interchanges i ON i.id = s.interchange_id "         \
+  "LEFT JOIN line_progress p ON p.po_line_id = l.id "
 
 constexpr const char* kLineColumns =
     "SELECT " AVEDI_LINE_FIELDS "FROM po_lines l " AVEDI_LINE_JOINS;
@@ -104,6 +105,23 @@ void bind_text(SQLite::Statement& statement, int index, const std::string& value
   }
 }
 
+// Adds `quantity` to one counter of a line's line_progress row (the statement of
+// line_progress_upsert).
+void add_to_line_progress(Db& db, const std::string& sql, std::int64_t po_line_id,
+                          std::int64_t quantity) {
+  SQLite::Statement& add = db.statement(sql);
+  add.bind(1, static_cast<std::int64_t>(po_line_id));
+  add.bind(2, static_cast<std::int64_t>(quantity));
+  add.exec();
+}
+
+// A line gets its line_progress row with its first packed, shipped or invoiced unit.
+std::string line_progress_upsert(const std::string& counter) {
+  return "INSERT INTO line_progress (po_line_id, " + counter + ") VALUES (?, ?) " +
+         "ON CONFLICT (po_line_id) DO UPDATE SET " + counter + " = " + counter + " + excluded." +
+         counter;
+}
+
 }  // namespace
 
 std::optional<LineRef> find_po_line_by_sku(Db& db, const std::string& po_number,
@@ -140,8 +158,9 @@ std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number) 
   po.file_id = order.getColumn(4).getInt64();
   order.reset();  // read once (po_number is unique): no read left open to hold a snapshot
   SQLite::Statement& lines = db.statement(
-      "SELECT id, line_id, coalesce(sku, ''), accepted * coalesce(units_per_uom, 0), "
-      "packed_units, shipped_units, product_ids FROM po_lines WHERE po_id = ? ORDER BY position");
+      "SELECT l.id, l.line_id, coalesce(l.sku, ''), l.accepted * coalesce(l.units_per_uom, 0), "
+      "coalesce(p.packed_units, 0), coalesce(p.shipped_units, 0), l.product_ids FROM po_lines l "
+      "LEFT JOIN line_progress p ON p.po_line_id = l.id WHERE l.po_id = ? ORDER BY l.position");
   lines.bind(1, static_cast<std::int64_t>(po.id));
   while (lines.executeStep()) {
     FulfilmentLine& line = po.lines.emplace_back();
@@ -252,12 +271,8 @@ void insert_carton_content(Db& db, std::int64_t carton_id, std::int64_t po_line_
 }
 
 void add_packed_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
-  static const std::string kSql =
-      "UPDATE po_lines SET packed_units = packed_units + ? WHERE id = ?";
-  SQLite::Statement& packed = db.statement(kSql);
-  packed.bind(1, static_cast<std::int64_t>(quantity));
-  packed.bind(2, static_cast<std::int64_t>(po_line_id));
-  packed.exec();
+  static const std::string kSql = line_progress_upsert("packed_units");
+  add_to_line_progress(db, kSql, po_line_id, quantity);
 }
 
 std::optional<ShipmentRecord> find_shipment(Db& db, const std::string& supplier_reference) {
@@ -362,11 +377,11 @@ void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
 int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                            std::int64_t file_id) {
   SQLite::Statement& release = db.statement(
-      "UPDATE po_lines SET packed_units = packed_units - "
+      "UPDATE line_progress SET packed_units = packed_units - "
       "(SELECT coalesce(sum(i.quantity), 0) FROM carton_items i JOIN cartons c "
-      "ON c.id = i.carton_id WHERE i.po_line_id = po_lines.id AND "
+      "ON c.id = i.carton_id WHERE i.po_line_id = line_progress.po_line_id AND "
       "c.shipment_id = ? AND c.shipped = 0 AND c.left_behind = 0) "
-      "WHERE id IN (SELECT i.po_line_id FROM carton_items i JOIN cartons c "
+      "WHERE po_line_id IN (SELECT i.po_line_id FROM carton_items i JOIN cartons c "
       "ON c.id = i.carton_id WHERE c.shipment_id = ? AND c.shipped = 0 AND "
       "c.left_behind = 0)");
   release.bind(1, static_cast<std::int64_t>(shipment.id));
@@ -435,12 +450,8 @@ void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity)
 }
 
 void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
-  static const std::string kSql =
-      "UPDATE po_lines SET shipped_units = shipped_units + ? WHERE id = ?";
-  SQLite::Statement& line = db.statement(kSql);
-  line.bind(1, static_cast<std::int64_t>(quantity));
-  line.bind(2, static_cast<std::int64_t>(po_line_id));
-  line.exec();
+  static const std::string kSql = line_progress_upsert("shipped_units");
+  add_to_line_progress(db, kSql, po_line_id, quantity);
 }
 
 // One plain join, one row per carton item, summed and ordered here: the grouped CTE this
@@ -554,16 +565,14 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
 }
 
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
-  SQLite::Statement& update =
-      db.statement("UPDATE po_lines SET invoiced_units = invoiced_units + ? WHERE id = ?");
-  update.bind(1, static_cast<std::int64_t>(eaches));
-  update.bind(2, static_cast<std::int64_t>(po_line_id));
-  update.exec();
+  static const std::string kSql = line_progress_upsert("invoiced_units");
+  add_to_line_progress(db, kSql, po_line_id, eaches);
 }
 
 bool everything_invoiced(Db& db, std::int64_t po_id) {
   SQLite::Statement& query = db.statement(
-      "SELECT 1 FROM po_lines WHERE po_id = ? AND invoiced_units < shipped_units LIMIT 1");
+      "SELECT 1 FROM po_lines l JOIN line_progress p ON p.po_line_id = l.id "
+      "WHERE l.po_id = ? AND p.invoiced_units < p.shipped_units LIMIT 1");
   query.bind(1, static_cast<std::int64_t>(po_id));
   return !query.executeStep();
 }

@@ -307,7 +307,7 @@ TEST_SUITE("fulfilment") {
     CHECK(ship.output.find("shipment AVD00000001 left 1 packed carton(s) behind") !=
           std::string::npos);
     CHECK(query_text(tree,
-                     "SELECT packed_units, shipped_units FROM po_lines WHERE sku = "
+                     "SELECT packed_units, shipped_units FROM v_line_progress WHERE sku = "
                      "'WID-100'") == "3|3\n");
     // The 3 units left behind can be packed again.
     tree.drop_3pl("ready_again.csv",

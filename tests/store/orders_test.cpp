@@ -39,8 +39,10 @@ class Store {
         "'VEND01', 'NE', '20261120', 'ABE8', '20261201', '20261208', 1, 'collect', '{1}', '', "
         "1, 't', 't');"
         "INSERT INTO po_lines (po_id, position, line_id, quantity, uom, unit_price, "
-        "product_ids, sku, units_per_uom, accepted, shipped_units) VALUES ({0}, 1, '1', {2}, "
-        "'EA', '1', 'BP=B0', {3}, {4}, {2}, {5})",
+        "product_ids, sku, units_per_uom, accepted) VALUES ({0}, 1, '1', {2}, "
+        "'EA', '1', 'BP=B0', {3}, {4}, {2});"
+        "INSERT INTO line_progress (po_line_id, shipped_units) "
+        "SELECT id, {5} FROM po_lines WHERE po_id = {0}",
         orders_, state, accepted, sku.empty() ? "NULL" : "'" + sku + "'", units_per_uom, shipped));
   }
 

@@ -1,0 +1,89 @@
+// Schema version 10 moves the packed, shipped and invoiced units of PO lines out of po_lines
+// into line_progress: a store migrated in the middle of a flow keeps what each line had.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "store/store_file.h"
+#include "util/file.h"
+
+namespace {
+
+// The migrations of src/store/schema/ up to and including `version`, in order.
+std::vector<std::string> migrations_up_to(int version) {
+  std::filesystem::path folder =
+      std::filesystem::path(AVEDI_TEST_DATA) / ".." / ".." / "src" / "store" / "schema";
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".sql" && std::stoi(name.substr(0, 3)) <= version) {
+      paths.push_back(entry.path().string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string rows(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement query(db, sql);
+  std::string out;
+  while (query.executeStep()) {
+    for (int i = 0; i < query.getColumnCount(); ++i) {
+      out += (i == 0 ? "" : "|") + query.getColumn(i).getString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("store migrations") {
+  TEST_CASE("version 10 keeps each line's packed, shipped and invoiced units") {
+    testing_store::StoreFile file("line-progress");
+    {
+      SQLite::Database old(file.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      std::vector<std::string> migrations = migrations_up_to(9);
+      REQUIRE(migrations.size() == 9);
+      for (const std::string& path : migrations) old.exec(util::read_file(path));
+      old.exec("PRAGMA user_version = 9");
+      // One PO of three lines: packed, shipped and half invoiced; packed only; untouched.
+      old.exec(
+          "INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-receive', 't');"
+          "INSERT INTO files (id, job, original_name, original_folder, work_path, size, kind, "
+          "state, received_at, updated_at, run_id) VALUES (1, 'avedi-receive', 'f', 'in', 'w', "
+          "1, 'x12', 'archived', 't', 't', 1);"
+          "INSERT INTO interchanges (id, file_id, sender, receiver, control, version, status) "
+          "VALUES (1, 1, 'ZZ/AMAZON', 'ZZ/VENDORID', '1', '00401', 'accepted');"
+          "INSERT INTO transaction_sets (id, interchange_id, functional_id, group_control, "
+          "set_id, set_control, state, first_segment) VALUES (1, 1, 'PO', '1', '850', '0001', "
+          "'stored', 0);"
+          "INSERT INTO purchase_orders (id, po_number, vendor_code, order_type, order_date, "
+          "ship_to_fc, deliver_not_before, deliver_not_after, backorder_allowed, freight_terms, "
+          "state, canonical, transaction_set_id, received_at, ack_due_at) VALUES (1, 'PO1', "
+          "'VEND01', 'NE', '20261120', 'ABE8', '20261201', '20261208', 1, 'collect', "
+          "'partially_shipped', '', 1, 't', 't');"
+          "INSERT INTO po_lines (id, po_id, position, line_id, quantity, uom, unit_price, "
+          "product_ids, sku, units_per_uom, accepted, packed_units, shipped_units, "
+          "invoiced_units) VALUES "
+          "(7, 1, 1, '1', 12, 'EA', '1', 'BP=B0', 'A', 1, 12, 12, 12, 6), "
+          "(8, 1, 2, '2', 2, 'CA', '1', 'BP=B1', 'B', 6, 2, 12, 0, 0), "
+          "(9, 1, 3, '3', 5, 'EA', '1', 'BP=B2', 'C', 1, 5, 0, 0, 0)");
+    }
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    CHECK(db.schema_version() == 10);
+    CHECK(rows(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
+          "7|12|12|6\n8|12|0|0\n");
+    CHECK(rows(db.sql(),
+               "SELECT count(*) FROM pragma_table_info('po_lines') WHERE name IN "
+               "('packed_units', 'shipped_units', 'invoiced_units')") == "0\n");
+    CHECK(rows(db.sql(),
+               "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "
+               "FROM v_line_progress") == "1|12|12|12|6\n2|12|12|0|0\n3|5|0|0|0\n");
+  }
+}
