@@ -67,6 +67,18 @@ class FileLookups {
     return where->second;
   }
 
+  // The PO numbers of a shipment's cartons. Only a carton labelled after routing asks: the
+  // contents themselves are read without them (two joins per carton item).
+  const std::set<std::string>& po_numbers(std::int64_t shipment_id) {
+    auto [where, fresh] = po_numbers_.try_emplace(shipment_id);
+    if (fresh) {
+      for (std::string& number : store::po_numbers_of(db_, shipment_id)) {
+        where->second.insert(std::move(number));
+      }
+    }
+    return where->second;
+  }
+
   // The carton with `sscc` in any shipment; nullptr when none. Valid as long as this.
   const store::CartonRecord* carton(const std::string& sscc, std::int64_t shipment_id) {
     const store::ShipmentContents& own = contents(shipment_id);
@@ -94,6 +106,7 @@ class FileLookups {
   PoLineCache lines_;
   std::map<std::string, std::optional<store::ShipmentRecord>> shipments_;
   std::map<std::int64_t, store::ShipmentContents> contents_;
+  std::map<std::int64_t, std::set<std::string>> po_numbers_;
   std::map<std::string, std::optional<store::CartonRecord>> other_cartons_;
   std::map<std::string, Pallet> pallets_;
 };
@@ -146,7 +159,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
     return fail("sscc", fmt::format("{} appears in two shipments of this file", sscc));
   }
   const store::ShipmentContents& contents = lookups.contents(shipment.id);
-  if (!carton && contents.po_numbers.count(row.po_number) == 0) {
+  if (!carton && lookups.po_numbers(shipment.id).count(row.po_number) == 0) {
     // A carton the 3PL labelled after routing: it must still belong to this shipment's POs.
     return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
                                          shipment.supplier_reference));

@@ -313,17 +313,13 @@ ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
     contents.cartons.emplace(carton.sscc, carton);
   }
   SQLite::Statement& items = db.statement(
-      "SELECT i.carton_id, i.po_line_id, o.po_number, i.id FROM cartons c "
-      "JOIN carton_items i ON i.carton_id = c.id "
-      "JOIN po_lines l ON l.id = i.po_line_id "
-      "JOIN purchase_orders o ON o.id = l.po_id "
-      "WHERE c.shipment_id = ?");
+      "SELECT i.carton_id, i.po_line_id, i.id FROM cartons c "
+      "JOIN carton_items i ON i.carton_id = c.id WHERE c.shipment_id = ?");
   items.bind(1, static_cast<std::int64_t>(shipment_id));
   while (items.executeStep()) {
     auto [item, fresh] = contents.packed[items.getColumn(0).getInt64()].try_emplace(
-        items.getColumn(1).getInt64(), items.getColumn(3).getInt64());
+        items.getColumn(1).getInt64(), items.getColumn(2).getInt64());
     if (!fresh) item->second = 0;  // the line is in several items of the carton
-    contents.po_numbers.insert(items.getColumn(2).getString());
   }
   return contents;
 }

@@ -116,7 +116,6 @@ struct ShipmentContents {
   std::map<std::string, CartonRecord> cartons;  // by SSCC
   // carton id -> its PO line ids -> the carton item holding the line (0 when several do)
   std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> packed;
-  std::set<std::string> po_numbers;  // as po_numbers_of
 };
 ShipmentContents contents_of(Db& db, std::int64_t shipment_id);
 // PO numbers in a shipment, sorted.
