@@ -381,6 +381,31 @@ TEST_SUITE("fulfilment") {
     CHECK(invoice.find("IT1*", invoice.find("IT1*") + 1) == std::string::npos);
   }
 
+  TEST_CASE("a line first seen in a carton labelled after routing is counted shipped, invoiced") {
+    JobTree tree;
+    released_orders(tree);
+    route_one_line_in_two_cartons(tree);  // WID-100 only: WID-200 has no packed units
+    REQUIRE(query_text(tree, "SELECT count(*) FROM line_progress") == "1\n");
+    std::string shipped =
+        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
+        "pro_number,tracking_number,estimated_delivery\n";
+    for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
+      shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
+    }
+    shipped += "AVD00000001,2XK4FDJ3,WID-200,24,006141410000000036,,2026-11-28,UPSN,BA,,,2026-12-02\n";
+    tree.drop_3pl("shipped_late_label.csv", shipped);
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    // WID-200's progress row is made by its first shipped unit (there was none to add to).
+    CHECK(query_text(tree,
+                     "SELECT sku, packed_units, shipped_units, invoiced_units FROM v_line_progress "
+                     "WHERE po_number = '2XK4FDJ3'") == "WID-100|6|6|6\nWID-200|0|24|24\n");
+    CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==
+          "INV000001|26700\n");
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
+          "invoiced\n");
+  }
+
   TEST_CASE("a PO whose cartons were all left behind is not invoiced, nor counted as invoiced") {
     JobTree tree;
     // Both sample POs to the same FC, so one shipment carries both.
