@@ -392,7 +392,8 @@ TEST_SUITE("fulfilment") {
     for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
       shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
     }
-    shipped += "AVD00000001,2XK4FDJ3,WID-200,24,006141410000000036,,2026-11-28,UPSN,BA,,,2026-12-02\n";
+    shipped +=
+        "AVD00000001,2XK4FDJ3,WID-200,24,006141410000000036,,2026-11-28,UPSN,BA,,,2026-12-02\n";
     tree.drop_3pl("shipped_late_label.csv", shipped);
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
