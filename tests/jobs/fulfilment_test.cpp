@@ -397,7 +397,7 @@ TEST_SUITE("fulfilment") {
     tree.drop_3pl("shipped_late_label.csv", shipped);
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
-    // WID-200's progress row is made by its first shipped unit (there was none to add to).
+    // WID-200 gets its progress row with the late carton's item (0 packed), then its units.
     CHECK(query_text(tree,
                      "SELECT sku, packed_units, shipped_units, invoiced_units FROM v_line_progress "
                      "WHERE po_number = '2XK4FDJ3'") == "WID-100|6|6|6\nWID-200|0|24|24\n");

@@ -1,5 +1,6 @@
 // The units open orders hold per SKU, which avedi-acknowledge subtracts from the 3PL's stock:
-// every state of a PO counts as its lines say, without a po_lines(sku) index.
+// every state of a PO counts as its lines say, without a po_lines(sku) index; what a line
+// shipped is in line_progress, whose row a line gets with its first unit.
 #include "store/orders.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "store/database.h"
+#include "store/shipments.h"
 #include "store/store_file.h"
 
 namespace {
@@ -42,7 +44,7 @@ class Store {
         "product_ids, sku, units_per_uom, accepted) VALUES ({0}, 1, '1', {2}, "
         "'EA', '1', 'BP=B0', {3}, {4}, {2});"
         "INSERT INTO line_progress (po_line_id, shipped_units) "
-        "SELECT id, {5} FROM po_lines WHERE po_id = {0}",
+        "SELECT id, {5} FROM po_lines WHERE po_id = {0} AND {5} <> 0",
         orders_, state, accepted, sku.empty() ? "NULL" : "'" + sku + "'", units_per_uom, shipped));
   }
 
@@ -69,6 +71,22 @@ TEST_SUITE("store::orders") {
     store.order("rejected", "", 0, 0, 0);
     store.order("backordered", "WID-400", 0, 1, 0);
     std::map<std::string, std::int64_t> expected{{"WID-100", 17}, {"WID-200", 6}};
+    CHECK(store::allocated_units_by_sku(store.db()) == expected);
+  }
+
+  TEST_CASE("a line's first shipped or invoiced units make its progress row") {
+    Store store;
+    store.order("partially_shipped", "WID-100", 10, 1, 0);  // line 1: no line_progress row
+    store.order("shipped", "WID-200", 3, 1, 0);             // line 2: none either
+    store::add_line_shipped_units(store.db(), 1, 4);
+    store::add_line_shipped_units(store.db(), 1, 2);
+    store::add_invoiced_units(store.db(), 2, 3);
+    CHECK(store.db()
+              .sql()
+              .execAndGet("SELECT group_concat(po_line_id || ':' || packed_units || '/' || "
+                          "shipped_units || '/' || invoiced_units, ' ') FROM line_progress")
+              .getString() == "1:0/6/0 2:0/0/3");
+    std::map<std::string, std::int64_t> expected{{"WID-100", 4}};  // a shipped PO holds none
     CHECK(store::allocated_units_by_sku(store.db()) == expected);
   }
 

@@ -1,5 +1,8 @@
-// Schema version 10 moves the packed, shipped and invoiced units of PO lines out of po_lines
-// into line_progress: a store migrated in the middle of a flow keeps what each line had.
+// Db::migrate on stores written by older versions of avedi. Schema version 10 moves the packed,
+// shipped and invoiced units of PO lines out of po_lines into line_progress: a store migrated
+// in the middle of a flow keeps what each line had.
+#include "store/database.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -8,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "store/database.h"
 #include "store/store_file.h"
 #include "util/file.h"
 
@@ -43,7 +45,7 @@ std::string rows(SQLite::Database& db, const std::string& sql) {
 
 }  // namespace
 
-TEST_SUITE("store migrations") {
+TEST_SUITE("store::Db") {
   TEST_CASE("version 10 keeps each line's packed, shipped and invoiced units") {
     testing_store::StoreFile file("line-progress");
     {
@@ -73,12 +75,24 @@ TEST_SUITE("store migrations") {
           "invoiced_units) VALUES "
           "(7, 1, 1, '1', 12, 'EA', '1', 'BP=B0', 'A', 1, 12, 12, 12, 6), "
           "(8, 1, 2, '2', 2, 'CA', '1', 'BP=B1', 'B', 6, 2, 12, 0, 0), "
-          "(9, 1, 3, '3', 5, 'EA', '1', 'BP=B2', 'C', 1, 5, 0, 0, 0)");
+          "(9, 1, 3, '3', 5, 'EA', '1', 'BP=B2', 'C', 1, 5, 0, 0, 0);"
+          // Rows that reference the lines: the columns are dropped with foreign keys on.
+          "INSERT INTO shipments (id, supplier_reference, ship_from, ship_to_fc, ready_date, "
+          "freight_terms, state, file_id, created_at) VALUES (1, 'AVD00000001', 'WH1', 'ABE8', "
+          "'20261128', 'collect', 'shipped', 1, 't');"
+          "INSERT INTO cartons (id, shipment_id, carton_ref, sscc, sscc_issued, weight_kg, "
+          "length_cm, width_cm, height_cm, shipped) VALUES (1, 1, 'C1', '006141410000000012', 1, "
+          "'1', '1', '1', '1', 1);"
+          "INSERT INTO carton_items (carton_id, po_line_id, quantity, shipped_units) VALUES "
+          "(1, 7, 12, 12), (1, 8, 12, 0)");
     }
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     CHECK(db.schema_version() == 10);
     CHECK(rows(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
           "7|12|12|6\n8|12|0|0\n");
+    CHECK(rows(db.sql(), "PRAGMA foreign_key_check") == "");
+    CHECK(rows(db.sql(), "SELECT po_line_id, shipped_units FROM carton_items ORDER BY id") ==
+          "7|12\n8|0\n");
     CHECK(rows(db.sql(),
                "SELECT count(*) FROM pragma_table_info('po_lines') WHERE name IN "
                "('packed_units', 'shipped_units', 'invoiced_units')") == "0\n");
