@@ -63,6 +63,17 @@ void route_one_line_in_two_cartons(JobTree& tree) {
   REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
 }
 
+// The shipped CSV for both cartons of route_one_line_in_two_cartons, 3 units each, by UPS.
+std::string both_cartons_shipped() {
+  std::string shipped =
+      "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
+      "pro_number,tracking_number,estimated_delivery\n";
+  for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
+    shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
+  }
+  return shipped;
+}
+
 std::string outputs(const JobTree& tree, const std::string& infix) {
   std::string out;
   for (const fs::path& folder : {tree.outbox(), tree.tpl_outbox()}) {
@@ -364,12 +375,7 @@ TEST_SUITE("fulfilment") {
     released_orders(tree);
     route_one_line_in_two_cartons(tree);
     REQUIRE(query_text(tree, "SELECT count(*) FROM cartons") == "2\n");
-    std::string shipped =
-        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
-        "pro_number,tracking_number,estimated_delivery\n";
-    for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
-      shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
-    }
+    std::string shipped = both_cartons_shipped();
     tree.drop_3pl("shipped_split.csv", shipped);
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
@@ -386,12 +392,7 @@ TEST_SUITE("fulfilment") {
     released_orders(tree);
     route_one_line_in_two_cartons(tree);  // WID-100 only: WID-200 has no packed units
     REQUIRE(query_text(tree, "SELECT count(*) FROM line_progress") == "1\n");
-    std::string shipped =
-        "shipment_id,po_number,sku,quantity,sscc,pallet_sscc,ship_date,carrier_scac,bol_number,"
-        "pro_number,tracking_number,estimated_delivery\n";
-    for (const std::string sscc : {"006141410000000012", "006141410000000029"}) {
-      shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
-    }
+    std::string shipped = both_cartons_shipped();
     shipped +=
         "AVD00000001,2XK4FDJ3,WID-200,24,006141410000000036,,2026-11-28,UPSN,BA,,,2026-12-02\n";
     tree.drop_3pl("shipped_late_label.csv", shipped);

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "store/query_text.h"
 #include "x12/writer.h"
 
 extern char** environ;
@@ -222,15 +223,7 @@ std::map<std::string, std::string> JobTree::files_under(const fs::path& folder) 
 
 std::string query_text(const JobTree& tree, const std::string& sql) {
   SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, sql);
-  std::string out;
-  while (query.executeStep()) {
-    for (int column = 0; column < query.getColumnCount(); ++column) {
-      out += (column ? "|" : "") + query.getColumn(column).getString();
-    }
-    out += "\n";
-  }
-  return out;
+  return testing_store::query_text(db, sql);
 }
 
 long count(const JobTree& tree, const std::string& sql) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/query_text.h"
 #include "store/store_file.h"
 #include "util/file.h"
 
@@ -29,18 +30,6 @@ std::vector<std::string> migrations_up_to(int version) {
   }
   std::sort(paths.begin(), paths.end());
   return paths;
-}
-
-std::string rows(SQLite::Database& db, const std::string& sql) {
-  SQLite::Statement query(db, sql);
-  std::string out;
-  while (query.executeStep()) {
-    for (int i = 0; i < query.getColumnCount(); ++i) {
-      out += (i == 0 ? "" : "|") + query.getColumn(i).getString();
-    }
-    out += "\n";
-  }
-  return out;
 }
 
 }  // namespace
@@ -88,16 +77,19 @@ TEST_SUITE("store::Db") {
     }
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     CHECK(db.schema_version() == 10);
-    CHECK(rows(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
+    CHECK(testing_store::query_text(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
           "7|12|12|6\n8|12|0|0\n");
-    CHECK(rows(db.sql(), "PRAGMA foreign_key_check") == "");
-    CHECK(rows(db.sql(), "SELECT po_line_id, shipped_units FROM carton_items ORDER BY id") ==
+    CHECK(testing_store::query_text(db.sql(), "PRAGMA foreign_key_check") == "");
+    CHECK(testing_store::query_text(
+              db.sql(), "SELECT po_line_id, shipped_units FROM carton_items ORDER BY id") ==
           "7|12\n8|0\n");
-    CHECK(rows(db.sql(),
-               "SELECT count(*) FROM pragma_table_info('po_lines') WHERE name IN "
-               "('packed_units', 'shipped_units', 'invoiced_units')") == "0\n");
-    CHECK(rows(db.sql(),
-               "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "
-               "FROM v_line_progress") == "1|12|12|12|6\n2|12|12|0|0\n3|5|0|0|0\n");
+    CHECK(testing_store::query_text(
+              db.sql(),
+              "SELECT count(*) FROM pragma_table_info('po_lines') WHERE name IN "
+              "('packed_units', 'shipped_units', 'invoiced_units')") == "0\n");
+    CHECK(testing_store::query_text(
+              db.sql(),
+              "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "
+              "FROM v_line_progress") == "1|12|12|12|6\n2|12|12|0|0\n3|5|0|0|0\n");
   }
 }
