@@ -86,7 +86,7 @@ SetOutcome RoutingIntake::store(runner::JobContext& context, const x12::Transact
   request.partner = "3pl";
   request.outbox = runner::Outbox::kThirdParty;
   request.file_name = fmt::format("routing_{}.csv", routed.supplier_reference);
-  if (store::find_document_by_file_name(context.db, request.file_name)) {
+  if (store::document_file_name_taken(context.db, request.file_name)) {
     // The ARN is Amazon's text (X12 AN allows '/'): it must not make the name a path.
     request.file_name = fmt::format("routing_{}_{}.csv", routed.supplier_reference,
                                     runner::file_name_part(routed.arn));

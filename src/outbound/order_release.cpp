@@ -26,7 +26,7 @@ std::string stage_release(runner::JobContext& context,
   if (!lines.empty()) {
     std::string stamp = util::format_time(context.now, "%Y%m%dT%H%M%S");
     file_name = "orders_" + stamp + ".csv";
-    for (int n = 2; store::find_document_by_file_name(context.db, file_name); ++n) {
+    for (int n = 2; store::document_file_name_taken(context.db, file_name); ++n) {
       file_name = fmt::format("orders_{}_{}.csv", stamp, n);
     }
     runner::DocumentRequest request;

@@ -68,6 +68,14 @@ std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::stri
   return read_row(query);
 }
 
+bool document_file_name_taken(Db& db, const std::string& file_name) {
+  SQLite::Statement& query = db.statement("SELECT 1 FROM documents WHERE file_name = ?");
+  query.bind(1, file_name);
+  bool taken = query.executeStep();
+  query.reset();  // a read left open would keep its snapshot
+  return taken;
+}
+
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
   SQLite::Statement& insert = db.statement(
       "INSERT INTO documents (job, type, business_key, partner, interchange_control, "

@@ -129,6 +129,9 @@ std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::stri
 std::optional<DocumentRecord> find_document(Db& db, std::int64_t id);
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key);
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name);
+// Whether a document already has this file name: an index probe that reads no content (a
+// release CSV of a backlog is over a megabyte, and a run probes its names part by part).
+bool document_file_name_taken(Db& db, const std::string& file_name);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);
 // The first `limit` documents of `job` in `state`, oldest first.
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,

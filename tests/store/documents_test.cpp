@@ -1,4 +1,4 @@
-// Outbound documents in the store: the overdue-997 queries every run makes.
+// Outbound documents in the store: the overdue-997 queries every run makes, file names.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -19,5 +19,23 @@ TEST_SUITE("store::documents") {
     // ...and this run's next write must not find itself on a stale snapshot (SQLITE_BUSY).
     CHECK_NOTHROW(
         db.sql().exec("INSERT INTO runs (job, started_at) VALUES ('avedi-receive', 't')"));
+  }
+
+  TEST_CASE("a file name is taken once a document carries it, whatever its content") {
+    testing_store::StoreFile file("documents");
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    db.sql().exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-acknowledge', 't')");
+    store::Actor actor{"avedi-acknowledge", 1, "2026-11-20T10:00:00Z"};
+    store::DocumentRecord release;
+    release.type = "release";
+    release.business_key = "release:run:1";
+    release.partner = "3pl";
+    release.file_name = "orders_20261120T100000.csv";
+    release.outbox = "tpl.outbox";
+    release.content = std::string(2 * 1024 * 1024, 'x');  // a backlog's release: megabytes
+    CHECK_FALSE(store::document_file_name_taken(db, release.file_name));
+    store::insert_document(db, actor, release);
+    CHECK(store::document_file_name_taken(db, release.file_name));
+    CHECK_FALSE(store::document_file_name_taken(db, "orders_20261120T100000_2.csv"));
   }
 }
