@@ -191,7 +191,7 @@ std::string deliver_one(JobContext& context, const store::DocumentRecord& docume
     detail = "delivered to " + target + " (rename completed before an interruption)";
   } else if (util::entry_exists(target)) {
     // The gateway has not picked up the previous delivery of the same document yet.
-    if (!same_content(target, document.content)) {
+    if (!same_content(target, store::document_content(context.db, document.id))) {
       throw util::IoError(
           fmt::format("{}: exists with other content than document {}; "
                       "refusing to overwrite",

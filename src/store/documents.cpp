@@ -1,6 +1,9 @@
 // Outbound documents: stored with their bytes when built, marked delivered after the rename
 // into the outbox.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <stdexcept>
 
 #include "store/database.h"
 #include "store/records.h"
@@ -9,12 +12,17 @@
 namespace store {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
-    "coalesce(group_control, ''), "
-    "file_name, outbox, content, state, source_file_id, deliveries, "
-    "coalesce(functional_id, ''), coalesce(ack_status, ''), coalesce(delivered_at, '') "
-    "FROM documents ";
+// The SELECT of the columns read_row() reads, in its order. `content` is the content column,
+// or x'' where the caller needs no bytes (they can be megabytes a row).
+std::string select_documents(const char* content = "content") {
+  return std::string(
+             "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
+             "coalesce(group_control, ''), file_name, outbox, ") +
+         content +
+         ", state, source_file_id, deliveries, coalesce(functional_id, ''), "
+         "coalesce(ack_status, ''), coalesce(delivered_at, '') FROM documents ";
+}
+constexpr const char* kNoContent = "x''";
 
 DocumentRecord read_row(SQLite::Statement& query) {
   DocumentRecord document;
@@ -48,24 +56,35 @@ std::vector<DocumentRecord> read_all(SQLite::Statement& query) {
 }  // namespace
 
 std::optional<DocumentRecord> find_document(Db& db, std::int64_t id) {
-  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE id = ?");
+  SQLite::Statement& query = db.statement(select_documents() + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key) {
-  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE business_key = ?");
+  SQLite::Statement& query = db.statement(select_documents() + "WHERE business_key = ?");
   query.bind(1, business_key);
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
 }
 
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name) {
-  SQLite::Statement& query = db.statement(std::string(kColumns) + "WHERE file_name = ?");
+  SQLite::Statement& query = db.statement(select_documents() + "WHERE file_name = ?");
   query.bind(1, file_name);
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
+}
+
+std::string document_content(Db& db, std::int64_t id) {
+  SQLite::Statement& query = db.statement("SELECT content FROM documents WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) throw std::logic_error(fmt::format("no document {}", id));
+  SQLite::Column content = query.getColumn(0);
+  std::string bytes(static_cast<const char*>(content.getBlob()),
+                    static_cast<std::size_t>(content.getBytes()));
+  query.reset();
+  return bytes;
 }
 
 bool document_file_name_taken(Db& db, const std::string& file_name) {
@@ -120,8 +139,8 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
 
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
                                                const std::string& state, int limit) {
-  SQLite::Statement& query =
-      db.statement(std::string(kColumns) + "WHERE job = ? AND state = ? ORDER BY id LIMIT ?");
+  SQLite::Statement& query = db.statement(select_documents(kNoContent) +
+                                          "WHERE job = ? AND state = ? ORDER BY id LIMIT ?");
   query.bind(1, job);
   query.bind(2, state);
   query.bind(3, limit);
@@ -131,7 +150,7 @@ std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
 std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
                                                      const std::string& functional_id,
                                                      const std::string& group_control) {
-  SQLite::Statement& query = db.statement(std::string(kColumns) +
+  SQLite::Statement& query = db.statement(select_documents(kNoContent) +
                                           "WHERE partner = ? AND functional_id = ? AND "
                                           "group_control = ?");
   query.bind(1, partner);
@@ -205,7 +224,7 @@ void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentReco
 
 std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id) {
   SQLite::Statement& query =
-      db.statement(std::string(kColumns) + "WHERE source_file_id = ? ORDER BY id");
+      db.statement(select_documents() + "WHERE source_file_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(file_id));
   return read_all(query);
 }

@@ -132,15 +132,19 @@ std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::stri
 // Whether a document already has this file name: an index probe that reads no content (a
 // release CSV of a backlog is over a megabyte, and a run probes its names part by part).
 bool document_file_name_taken(Db& db, const std::string& file_name);
+// The stored bytes of document `id` (std::logic_error when there is no such document).
+std::string document_content(Db& db, std::int64_t id);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);
-// The first `limit` documents of `job` in `state`, oldest first.
+// The first `limit` documents of `job` in `state`, oldest first, WITHOUT their content (a
+// delivery batch's memory is its rows, not its bytes: a backlog's release CSV is megabytes).
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
                                                const std::string& state, int limit);
 // Sets a delivered document back to built, to be delivered again with the same bytes.
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
                                   const std::string& detail);
 std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id);
-// The document whose group we sent with GS01 `functional_id` and GS06 `group_control`.
+// The document whose group we sent with GS01 `functional_id` and GS06 `group_control`, without
+// its content (a 997 reconciles thousands of groups).
 std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
                                                      const std::string& functional_id,
                                                      const std::string& group_control);

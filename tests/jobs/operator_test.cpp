@@ -244,4 +244,32 @@ TEST_SUITE("avedi operator repairs") {
               .find("delivered built re-sent by the operator (avedi resend)") != std::string::npos);
     CHECK(tree.run_avedi({"resend", "99"}, kDay1).exit_code == 65);
   }
+
+  TEST_CASE(
+      "a resend the gateway has not picked up yet: same bytes are left, other bytes refused") {
+    // Delivery compares the outbox file with the stored bytes, read only for this case.
+    JobTree tree;
+    tree.drop("po", testing_jobs::amazon_850(3202));
+    REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
+    std::map<std::string, std::string> sent = tree.files_under(tree.outbox());
+    REQUIRE(sent.size() == 1);
+    SUBCASE("the same bytes still in the outbox: delivered, nothing overwritten") {
+      testing_jobs::RunResult resend = tree.run_avedi({"resend", "1"}, kDay1);
+      CAPTURE(resend.output);
+      CHECK(resend.exit_code == 0);
+      CHECK(tree.files_under(tree.outbox()) == sent);
+      CHECK(folded(tree.run_avedi({"file", "1"}, kDay1).output).find("(not yet picked up)") !=
+            std::string::npos);
+    }
+    SUBCASE("other bytes under the document's name: refused, the document stays staged") {
+      std::ofstream((tree.outbox() / sent.begin()->first).string()) << "not our 997\n";
+      testing_jobs::RunResult resend = tree.run_avedi({"resend", "1"}, kDay1);
+      CAPTURE(resend.output);
+      CHECK(folded(resend.output).find("exists with other content than document 1") !=
+            std::string::npos);
+      CHECK(util::read_file((tree.outbox() / sent.begin()->first).string()) == "not our 997\n");
+      CHECK(folded(tree.run_avedi({"file", "1"}, kDay1).output).find("(not yet picked up)") ==
+            std::string::npos);
+    }
+  }
 }
