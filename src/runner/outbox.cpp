@@ -167,13 +167,15 @@ void stage_redelivery(JobContext& context, const store::DocumentRecord& document
                       const std::string& why) {
   if (document.state != "delivered") return;  // still on its way: it will go out anyway
   store::mark_document_for_redelivery(context.db, context.actor, document, why);
-  context.effects.write_pending(staging_path(context, document.file_name), document.content);
+  // The stored bytes, whichever look-up found the row (some skip the content).
+  context.effects.write_pending(staging_path(context, document.file_name),
+                                store::document_content(context.db, document.id));
 }
 
 namespace {
 
 // Documents delivered per batch: the renames of a batch are made durable together and marked
-// delivered in one transaction; the batch bounds the memory their bytes take.
+// delivered in one transaction (the rows are read without their bytes).
 constexpr int kDeliveryBatch = 1500;
 
 // Moves one built document into its outbox (not yet durable); returns the transition detail.

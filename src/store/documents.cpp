@@ -12,17 +12,23 @@
 namespace store {
 namespace {
 
-// The SELECT of the columns read_row() reads, in its order. `content` is the content column,
-// or x'' where the caller needs no bytes (they can be megabytes a row).
-std::string select_documents(const char* content = "content") {
+// Whether a read of document rows carries their bytes (a backlog's release CSV is megabytes).
+enum class Content { kRead, kSkip };
+
+// The SELECT of the columns read_row() reads, in its order; kSkip reads x'' for the content.
+std::string select_documents(Content content = Content::kRead) {
   return std::string(
              "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
              "coalesce(group_control, ''), file_name, outbox, ") +
-         content +
+         (content == Content::kRead ? "content" : "x''") +
          ", state, source_file_id, deliveries, coalesce(functional_id, ''), "
          "coalesce(ack_status, ''), coalesce(delivered_at, '') FROM documents ";
 }
-constexpr const char* kNoContent = "x''";
+
+std::string blob_bytes(const SQLite::Column& column) {
+  return std::string(static_cast<const char*>(column.getBlob()),
+                     static_cast<std::size_t>(column.getBytes()));
+}
 
 DocumentRecord read_row(SQLite::Statement& query) {
   DocumentRecord document;
@@ -35,9 +41,7 @@ DocumentRecord read_row(SQLite::Statement& query) {
   document.group_control = query.getColumn(6).getString();
   document.file_name = query.getColumn(7).getString();
   document.outbox = query.getColumn(8).getString();
-  SQLite::Column content = query.getColumn(9);
-  document.content.assign(static_cast<const char*>(content.getBlob()),
-                          static_cast<std::size_t>(content.getBytes()));
+  document.content = blob_bytes(query.getColumn(9));
   document.state = query.getColumn(10).getString();
   if (!query.getColumn(11).isNull()) document.source_file_id = query.getColumn(11).getInt64();
   document.deliveries = query.getColumn(12).getInt();
@@ -70,7 +74,7 @@ std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& bu
 }
 
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name) {
-  SQLite::Statement& query = db.statement(select_documents() + "WHERE file_name = ?");
+  SQLite::Statement& query = db.statement(select_documents(Content::kSkip) + "WHERE file_name = ?");
   query.bind(1, file_name);
   if (!query.executeStep()) return std::nullopt;
   return read_row(query);
@@ -80,9 +84,7 @@ std::string document_content(Db& db, std::int64_t id) {
   SQLite::Statement& query = db.statement("SELECT content FROM documents WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) throw std::logic_error(fmt::format("no document {}", id));
-  SQLite::Column content = query.getColumn(0);
-  std::string bytes(static_cast<const char*>(content.getBlob()),
-                    static_cast<std::size_t>(content.getBytes()));
+  std::string bytes = blob_bytes(query.getColumn(0));
   query.reset();
   return bytes;
 }
@@ -139,7 +141,7 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
 
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
                                                const std::string& state, int limit) {
-  SQLite::Statement& query = db.statement(select_documents(kNoContent) +
+  SQLite::Statement& query = db.statement(select_documents(Content::kSkip) +
                                           "WHERE job = ? AND state = ? ORDER BY id LIMIT ?");
   query.bind(1, job);
   query.bind(2, state);
@@ -150,7 +152,7 @@ std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
 std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,
                                                      const std::string& functional_id,
                                                      const std::string& group_control) {
-  SQLite::Statement& query = db.statement(select_documents(kNoContent) +
+  SQLite::Statement& query = db.statement(select_documents(Content::kSkip) +
                                           "WHERE partner = ? AND functional_id = ? AND "
                                           "group_control = ?");
   query.bind(1, partner);
@@ -220,13 +222,6 @@ void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentReco
   update.exec();
   record_transition(db, actor, "document", document.id, document.state, "built",
                     document.source_file_id, detail);
-}
-
-std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id) {
-  SQLite::Statement& query =
-      db.statement(select_documents() + "WHERE source_file_id = ? ORDER BY id");
-  query.bind(1, static_cast<std::int64_t>(file_id));
-  return read_all(query);
 }
 
 void mark_document_delivered(Db& db, const Actor& actor, const DocumentRecord& document,

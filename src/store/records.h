@@ -43,7 +43,7 @@ struct DocumentRecord {
   std::string group_control;
   std::string file_name;
   std::string outbox;
-  std::string content;
+  std::string content;  // "" from the look-ups that skip it (records.h says which)
   std::string state;
   std::optional<std::int64_t> source_file_id;
   int deliveries = 0;
@@ -128,6 +128,8 @@ std::int64_t reserve_numbers(Db& db, const std::string& partner, const std::stri
 // --- documents ---
 std::optional<DocumentRecord> find_document(Db& db, std::int64_t id);
 std::optional<DocumentRecord> find_document_by_key(Db& db, const std::string& business_key);
+// Without its content, like documents_in_state and find_document_by_group: the callers ask
+// for the state (document_content() reads the bytes).
 std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::string& file_name);
 // Whether a document already has this file name: an index probe that reads no content (a
 // release CSV of a backlog is over a megabyte, and a run probes its names part by part).
@@ -142,7 +144,6 @@ std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
 // Sets a delivered document back to built, to be delivered again with the same bytes.
 void mark_document_for_redelivery(Db& db, const Actor& actor, const DocumentRecord& document,
                                   const std::string& detail);
-std::vector<DocumentRecord> documents_of_file(Db& db, std::int64_t file_id);
 // The document whose group we sent with GS01 `functional_id` and GS06 `group_control`, without
 // its content (a 997 reconciles thousands of groups).
 std::optional<DocumentRecord> find_document_by_group(Db& db, const std::string& partner,

@@ -262,14 +262,22 @@ TEST_SUITE("avedi operator repairs") {
             std::string::npos);
     }
     SUBCASE("other bytes under the document's name: refused, the document stays staged") {
-      std::ofstream((tree.outbox() / sent.begin()->first).string()) << "not our 997\n";
+      fs::path target = tree.outbox() / sent.begin()->first;
+      std::ofstream(target.string()) << "not our 997\n";
       testing_jobs::RunResult resend = tree.run_avedi({"resend", "1"}, kDay1);
       CAPTURE(resend.output);
-      CHECK(folded(resend.output).find("exists with other content than document 1") !=
-            std::string::npos);
-      CHECK(util::read_file((tree.outbox() / sent.begin()->first).string()) == "not our 997\n");
-      CHECK(folded(tree.run_avedi({"file", "1"}, kDay1).output).find("(not yet picked up)") ==
-            std::string::npos);
+      CHECK(resend.exit_code == 74);
+      CHECK(folded(resend.output)
+                .find("avedi resend: " + target.string() +
+                      ": exists with other content than document 1; refusing "
+                      "to overwrite") != std::string::npos);
+      CHECK(util::read_file(target.string()) == "not our 997\n");
+      CHECK(testing_jobs::query_text(tree, "SELECT state FROM documents WHERE id = 1") ==
+            "built\n");
+      // Its bytes wait in staging for the next run, once the operator has cleared the name.
+      CHECK(tree.files_under(tree.root() / "staging") ==
+            std::map<std::string, std::string>{
+                {"avedi-receive/" + sent.begin()->first, sent.begin()->second}});
     }
   }
 }

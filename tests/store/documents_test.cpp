@@ -1,6 +1,10 @@
-// Outbound documents in the store: the overdue-997 queries every run makes, file names.
+// Outbound documents in the store: the overdue-997 queries every run makes; names and bytes.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "store/database.h"
 #include "store/records.h"
@@ -21,7 +25,7 @@ TEST_SUITE("store::documents") {
         db.sql().exec("INSERT INTO runs (job, started_at) VALUES ('avedi-receive', 't')"));
   }
 
-  TEST_CASE("a file name is taken once a document carries it, whatever its content") {
+  TEST_CASE("a document's bytes: read whole when asked for, skipped by delivery's look-up") {
     testing_store::StoreFile file("documents");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     db.sql().exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-acknowledge', 't')");
@@ -32,10 +36,20 @@ TEST_SUITE("store::documents") {
     release.partner = "3pl";
     release.file_name = "orders_20261120T100000.csv";
     release.outbox = "tpl.outbox";
-    release.content = std::string(2 * 1024 * 1024, 'x');  // a backlog's release: megabytes
+    // A backlog's release is megabytes; bytes are bytes, a NUL included.
+    release.content = std::string(2 * 1024 * 1024, 'x') + std::string("\0end", 4);
     CHECK_FALSE(store::document_file_name_taken(db, release.file_name));
-    store::insert_document(db, actor, release);
+    std::int64_t id = store::insert_document(db, actor, release);
+
     CHECK(store::document_file_name_taken(db, release.file_name));
     CHECK_FALSE(store::document_file_name_taken(db, "orders_20261120T100000_2.csv"));
+    CHECK(store::document_content(db, id) == release.content);
+    CHECK_THROWS_AS(store::document_content(db, id + 1), std::logic_error);
+    std::vector<store::DocumentRecord> built =
+        store::documents_in_state(db, "avedi-acknowledge", "built", 10);
+    REQUIRE(built.size() == 1);
+    CHECK(built[0].file_name == release.file_name);
+    CHECK(built[0].content.empty());
+    CHECK(store::find_document(db, id)->content == release.content);
   }
 }
