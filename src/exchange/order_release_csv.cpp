@@ -9,7 +9,7 @@ namespace exchange {
 namespace {
 
 // CCYYMMDD as CCYY-MM-DD in `buffer` (any other value as it is).
-std::string_view iso_date(const std::string& ccyymmdd, char (&buffer)[10]) {
+std::string_view iso_date(std::string_view ccyymmdd, char (&buffer)[10]) {
   if (ccyymmdd.size() != 8) return ccyymmdd;
   std::copy_n(ccyymmdd.data(), 4, buffer);
   buffer[4] = '-';

@@ -96,6 +96,7 @@ class Acknowledger {
   void acknowledge_one(store::StoredOrder& order, std::vector<std::string>& log_lines) {
     model::PurchaseOrder purchase_order = store::to_purchase_order(order);
     std::vector<model::LineDecision> decisions;
+    decisions.reserve(order.lines.size());
     for (std::size_t i = 0; i < order.lines.size(); ++i) {
       const model::OrderLine& line = purchase_order.lines[i];
       model::LineFacts facts;

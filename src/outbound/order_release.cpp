@@ -13,7 +13,10 @@ namespace outbound {
 
 std::string stage_release(runner::JobContext& context,
                           const std::vector<store::StoredOrder>& orders, int part) {
-  std::vector<exchange::ReleaseLine> lines;
+  std::vector<exchange::ReleaseLine> lines;  // views into `orders`
+  std::size_t line_count = 0;
+  for (const store::StoredOrder& order : orders) line_count += order.lines.size();
+  lines.reserve(line_count);
   for (const store::StoredOrder& order : orders) {
     for (const store::StoredLine& line : order.lines) {
       if (line.accepted <= 0) continue;
