@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "runner/outbox.h"
+#include "store/document_sets.h"
 #include "transactions/functional_ack_997.h"
 
 namespace inbound {
@@ -33,6 +34,19 @@ SetOutcome FunctionalAckIntake::store(runner::JobContext& context, const x12::Tr
   std::string status = ack->status_text();
   store::record_document_ack(context.db, context.actor, *document, status, ack->codes_text(),
                              file.id);
+  // A document of several sets (a batch of 855s): each set's own verdict, so a rejected set
+  // names its PO and the accepted ones are not taken for rejected.
+  for (const store::DocumentSet& set : store::sets_of_document(context.db, document->id)) {
+    transactions::FunctionalAck::SetAnswer answer = ack->answer_for(set.set_control);
+    store::record_set_ack(context.db, context.actor, set, answer.status, answer.codes, file.id);
+    if (answer.status != "accepted" && status != "rejected") {
+      runner::log_warning(
+          context,
+          fmt::format("Amazon's 997: {} {} set {} ({}) {}{}", document->type, document->file_name,
+                      set.set_control, set.business_key, answer.status,
+                      answer.codes.empty() ? "" : " (" + answer.codes + ")"));
+    }
+  }
   if (status != "accepted") {
     runner::log_warning(
         context,

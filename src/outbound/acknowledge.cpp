@@ -1,6 +1,7 @@
 // The acknowledge job. One transaction per batch of POs: each PO's line decisions, its 855
-// (with control numbers) and its state changes commit together with the release CSV of the
-// batch's accepted lines; then the documents are delivered. POs acknowledged but not released
+// (a set of one of the batch's interchanges, with their control numbers) and its state changes
+// commit together with the release CSV of the batch's accepted lines; then the documents are
+// delivered. POs acknowledged but not released
 // (by an older avedi, whose release came after a commit of its own) are released at the end.
 #include "outbound/acknowledge.h"
 
@@ -14,6 +15,7 @@
 #include "exchange/catalog.h"
 #include "model/allocation.h"
 #include "outbound/order_release.h"
+#include "runner/amazon_sets.h"
 #include "runner/outbox.h"
 #include "store/database.h"
 #include "store/orders.h"
@@ -63,13 +65,28 @@ class Acknowledger {
   // Decides, stores and stages the 855 of each PO of `batch` and releases the batch to the
   // 3PL (part `part` of this run's releases), in one transaction: a backlog costs one commit
   // (and one sync of the staging files) per batch, not per PO, and each PO's lines are read
-  // once.
+  // once. The batch's 855s go out as the sets of a few interchanges (runner::stage_amazon_sets).
   void acknowledge(std::vector<store::StoredOrder>& batch, int part) {
     std::vector<std::optional<std::int64_t>> free_before = free_units_;
     std::vector<std::string> log_lines;
     try {
       store::Transaction transaction(context_.db);
-      for (store::StoredOrder& order : batch) acknowledge_one(order, log_lines);
+      std::vector<Decided> decided;
+      decided.reserve(batch.size());
+      for (store::StoredOrder& order : batch) decided.push_back(decide(order));
+      std::vector<runner::BatchSet> sets;
+      sets.reserve(batch.size());
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        sets.push_back({fmt::format("855:po:{}", batch[i].id), batch[i].file_id, [&, i] {
+                          return transactions::acknowledgment_855(decided[i].order,
+                                                                  decided[i].decisions);
+                        }});
+      }
+      std::vector<runner::PlacedSet> placed =
+          runner::stage_amazon_sets(context_, "855", runner::X12Version::k4010, sets);
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        record(batch[i], decided[i], placed[i], log_lines);
+      }
       std::string released = stage_release(context_, batch, part);
       if (!released.empty()) log_lines.push_back(released);
       util::crash_point("before_commit");
@@ -92,13 +109,18 @@ class Acknowledger {
   int acknowledged() const { return acknowledged_; }
 
  private:
-  // Decides, stores and stages the 855 of one PO inside the batch's transaction.
-  void acknowledge_one(store::StoredOrder& order, std::vector<std::string>& log_lines) {
-    model::PurchaseOrder purchase_order = store::to_purchase_order(order);
+  // A PO and what was decided for each of its lines.
+  struct Decided {
+    model::PurchaseOrder order;
     std::vector<model::LineDecision> decisions;
-    decisions.reserve(order.lines.size());
+  };
+
+  // Decides each line of `order` (stored into its lines) against the stock not yet promised.
+  Decided decide(store::StoredOrder& order) {
+    Decided decided{store::to_purchase_order(order), {}};
+    decided.decisions.reserve(order.lines.size());
     for (std::size_t i = 0; i < order.lines.size(); ++i) {
-      const model::OrderLine& line = purchase_order.lines[i];
+      const model::OrderLine& line = decided.order.lines[i];
       model::LineFacts facts;
       exchange::Resolution resolution = catalog_.resolve(line.ids);
       if (resolution.item == nullptr) {
@@ -124,20 +146,20 @@ class Acknowledger {
       stored.ship_date = decision.ship_date;
       stored.backorder_date = decision.backorder_date;
       stored.resolution = decision.reason;
-      decisions.push_back(std::move(decision));
+      decided.decisions.push_back(std::move(decision));
     }
-    {
-      store::DocumentRecord document = runner::stage_amazon_set(
-          context_,
-          {"855", runner::X12Version::k4010, fmt::format("855:po:{}", order.id), order.file_id},
-          [&] { return transactions::acknowledgment_855(purchase_order, decisions); });
-      std::string summary = summarize(purchase_order, decisions);
-      store::record_acknowledgment(context_.db, context_.actor, order,
-                                   fmt::format("855 {}: {}", document.file_name, summary));
-      order.state = "acknowledged";
-      log_lines.push_back(
-          fmt::format("PO {} acknowledged: {} ({})", order.po_number, summary, document.file_name));
-    }
+    return decided;
+  }
+
+  // Stores the decisions of `order` and its state change, naming the set its 855 went in.
+  void record(store::StoredOrder& order, const Decided& decided, const runner::PlacedSet& placed,
+              std::vector<std::string>& log_lines) {
+    std::string summary = summarize(decided.order, decided.decisions);
+    std::string sent = fmt::format("{} set {}", placed.file_name, placed.set_control);
+    store::record_acknowledgment(context_.db, context_.actor, order,
+                                 fmt::format("855 {}: {}", sent, summary));
+    order.state = "acknowledged";
+    log_lines.push_back(fmt::format("PO {} acknowledged: {} ({})", order.po_number, summary, sent));
   }
 
   // Stock of `item` not yet promised: the snapshot minus what acknowledged orders hold.

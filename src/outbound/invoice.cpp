@@ -4,11 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
 #include "runner/outbox.h"
 #include "store/database.h"
+#include "store/document_sets.h"
 #include "store/orders.h"
 #include "store/shipments.h"
 #include "transactions/invoice_810.h"
@@ -19,35 +21,62 @@
 namespace outbound {
 namespace {
 
-// Calls `visit` with each segment of `content`, an interchange avedi wrote itself (delimiters
-// from its ISA, a line break after each terminator). Our own documents were checked when
-// written: reading them again through the validating reader cost more than the invoice.
+// The delimiters of an interchange avedi wrote itself, from its ISA at the start of `text`.
+std::optional<x12::Delimiters> delimiters_of(std::string_view text) {
+  if (text.substr(0, 3) != "ISA") return std::nullopt;
+  std::optional<x12::IsaLayout> isa = x12::locate_isa(text, 0);
+  if (!isa) return std::nullopt;
+  return isa->delimiters;
+}
+
+// Calls `visit` with each segment of `content`, text avedi wrote itself (a line break after
+// each terminator). Our own documents were checked when written: reading them again through
+// the validating reader cost more than the invoice.
 template <class Visit>
-void for_each_segment(std::string_view content, Visit visit) {
-  if (content.substr(0, 3) != "ISA") return;
-  std::optional<x12::IsaLayout> isa = x12::locate_isa(content, 0);
-  if (!isa) return;
+void for_each_segment(std::string_view content, const x12::Delimiters& delimiters, Visit visit) {
   std::size_t at = 0;
   while (at < content.size()) {
-    std::size_t end = content.find(isa->delimiters.segment, at);
+    std::size_t end = content.find(delimiters.segment, at);
     if (end == std::string_view::npos) end = content.size();
     std::string_view text = content.substr(at, end - at);
     std::size_t start = text.find_first_not_of("\r\n");
     if (start != std::string_view::npos) {
-      visit(x12::Segment(text.substr(start), at + start, isa->delimiters));
+      visit(x12::Segment(text.substr(start), at + start, delimiters));
     }
     at = end + 1;
   }
+}
+
+// The ISA and the set of the 855 sent for a PO: one set of a batch's interchange (only its
+// bytes are read), or an interchange of its own (an 855 sent before 855s were batched).
+struct SentSet {
+  std::string isa;
+  std::string set;
+};
+std::optional<SentSet> acknowledgment_of(runner::JobContext& context, std::int64_t po_id) {
+  std::string key = fmt::format("855:po:{}", po_id);
+  if (std::optional<store::DocumentSet> set = store::find_document_set_by_key(context.db, key)) {
+    store::DocumentContentReader content(context.db, set->document_id);
+    SentSet sent;
+    sent.isa = content.read(0, std::min<std::int64_t>(content.size(), 106));
+    sent.set = content.read(set->offset, set->length);
+    return sent;
+  }
+  if (std::optional<store::DocumentRecord> ack = store::find_document_by_key(context.db, key)) {
+    return SentSet{ack->content, ack->content};
+  }
+  return std::nullopt;
 }
 
 // PO1 line id -> unit price, as the 855 sent for the PO said.
 std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
                                                        std::int64_t po_id) {
   std::map<std::string, std::string> prices;
-  std::optional<store::DocumentRecord> ack =
-      store::find_document_by_key(context.db, fmt::format("855:po:{}", po_id));
+  std::optional<SentSet> ack = acknowledgment_of(context, po_id);
   if (!ack) return prices;
-  for_each_segment(ack->content, [&](const x12::Segment& segment) {
+  std::optional<x12::Delimiters> delimiters = delimiters_of(ack->isa);
+  if (!delimiters) return prices;
+  for_each_segment(ack->set, *delimiters, [&](const x12::Segment& segment) {
     if (segment.id() == "PO1") {
       x12::SplitSegment po1(segment);
       prices[std::string(po1.element(1))] = po1.element(4);
@@ -63,9 +92,11 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
   std::optional<store::DocumentRecord> asn =
       store::find_document_by_key(context.db, fmt::format("856:shipment:{}", shipment_id));
   if (!asn) return quantities;
+  std::optional<x12::Delimiters> delimiters = delimiters_of(asn->content);
+  if (!delimiters) return quantities;
   std::string po;
   std::string ids;
-  for_each_segment(asn->content, [&](const x12::Segment& segment) {
+  for_each_segment(asn->content, *delimiters, [&](const x12::Segment& segment) {
     std::string_view id = segment.id();
     if (id == "PRF") po = segment.element(1);
     if (id == "LIN") {

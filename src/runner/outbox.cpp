@@ -63,9 +63,13 @@ std::string amazon_partner(const Config& config) {
   return config.amazon.isa_qualifier + "/" + config.amazon.isa_id;
 }
 
-std::string amazon_interchange(const JobContext& context, const ControlNumbers& numbers,
-                               std::string_view functional_id, std::string_view set_id,
-                               X12Version version, const std::vector<x12::SegmentBuilder>& body) {
+std::string set_control_number(std::size_t index) { return fmt::format("{:04}", index + 1); }
+
+std::string amazon_interchange_of_sets(
+    const JobContext& context, const ControlNumbers& numbers, std::string_view functional_id,
+    std::string_view set_id, X12Version version, std::size_t count,
+    const std::function<std::vector<x12::SegmentBuilder>(std::size_t)>& body_of,
+    std::vector<SetSpan>& spans) {
   const Config& config = context.config;
   bool five_ten = version == X12Version::k5010;
   x12::InterchangeHeader isa;
@@ -85,9 +89,14 @@ std::string amazon_interchange(const JobContext& context, const ControlNumbers& 
                       util::format_time(context.now, "%Y%m%d"),
                       util::format_time(context.now, "%H%M"), std::to_string(numbers.group),
                       five_ten ? "005010" : "004010"});
-  writer.begin_set(set_id, "0001");
-  for (const x12::SegmentBuilder& segment : body) writer.add(segment);
-  writer.end_set();
+  spans.clear();
+  for (std::size_t index = 0; index < count; ++index) {
+    std::size_t begin = writer.written();
+    writer.begin_set(set_id, set_control_number(index));
+    for (const x12::SegmentBuilder& segment : body_of(index)) writer.add(segment);
+    writer.end_set();
+    spans.push_back({begin, writer.written() - begin});
+  }
   writer.end_group();
   return writer.finish();
 }
@@ -104,7 +113,10 @@ store::DocumentRecord stage_amazon_set(
   request.outbox = Outbox::kAs2;
   request.source_file_id = set.source_file_id;
   request.build = [&](const ControlNumbers& numbers) {
-    return amazon_interchange(context, numbers, functional_id, set.set_id, set.version, body());
+    std::vector<SetSpan> spans;
+    return amazon_interchange_of_sets(
+        context, numbers, functional_id, set.set_id, set.version, 1,
+        [&](std::size_t) { return body(); }, spans);
   };
   return stage_document(context, request);
 }

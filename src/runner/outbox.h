@@ -77,12 +77,22 @@ std::string amazon_partner(const Config& config);
 
 enum class X12Version { k4010, k5010 };
 
-// One transaction set to Amazon in its own interchange: the envelope (parties and usage from
-// the config, date and time from the run's clock, the allocated control numbers, ST02 0001),
-// with `body` between ST and SE, a newline after each segment.
-std::string amazon_interchange(const JobContext& context, const ControlNumbers& numbers,
-                               std::string_view functional_id, std::string_view set_id,
-                               X12Version version, const std::vector<x12::SegmentBuilder>& body);
+// Where one set lies in an interchange's text: its ST through the line break after its SE.
+struct SetSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+// ST02 of the `index`th (from 0) set of a group: 0001, 0002, ...
+std::string set_control_number(std::size_t index);
+// An interchange to Amazon of `count` sets of `set_id` in one group: the envelope (parties and
+// usage from the config, date and time from the run's clock, the allocated control numbers),
+// set `index` with ST02 set_control_number(index) and body_of(index) between ST and SE, a
+// newline after each segment. `spans` receives where each set lies in the returned text.
+std::string amazon_interchange_of_sets(
+    const JobContext& context, const ControlNumbers& numbers, std::string_view functional_id,
+    std::string_view set_id, X12Version version, std::size_t count,
+    const std::function<std::vector<x12::SegmentBuilder>(std::size_t)>& body_of,
+    std::vector<SetSpan>& spans);
 
 // One transaction set of ours for Amazon (855, 753, 856, 810) in an interchange of its own,
 // staged with stage_document(); `body` runs only when the event has no document yet. GS01 is

@@ -103,7 +103,8 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
                              "acknowledged_at FROM purchase_orders WHERE po_number = ?",
                              {po_number});
   if (report.order.rows.empty()) return std::nullopt;
-  // Entities of this PO: the PO, its documents (855, 856, 810 by business key), its shipments.
+  // Entities of this PO: the PO, its documents (855, 856, 810 by business key; a batch's 855
+  // through its set), its shipments.
   // Each part is an indexed lookup joined by UNION (an OR of them scanned the documents index,
   // growing with every document ever sent); the 810 keys "810:po:N:..." are a key range
   // (';' follows ':'), and CROSS JOIN keeps the entity lists on the outer side of each join.
@@ -112,8 +113,11 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
       "its_shipments AS (SELECT DISTINCT c.shipment_id AS id FROM po_lines l "
       "  CROSS JOIN carton_items i ON i.po_line_id = l.id CROSS JOIN cartons c ON c.id = "
       "  i.carton_id WHERE l.po_id = (SELECT id FROM po)), "
+      "its_sets AS (SELECT id, document_id FROM document_sets WHERE business_key = '855:po:' "
+      "  || (SELECT id FROM po)), "
       "its_documents AS (SELECT id FROM documents WHERE business_key = '855:po:' || (SELECT id "
       "  FROM po) "
+      "  UNION SELECT document_id FROM its_sets "
       "  UNION SELECT id FROM documents WHERE business_key > '810:po:' || (SELECT id FROM po) || "
       "  ':' AND business_key < '810:po:' || (SELECT id FROM po) || ';' "
       "  UNION SELECT d.id FROM its_shipments os CROSS JOIN documents d "
@@ -124,6 +128,8 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
       "  entity_id = (SELECT id FROM po) "
       "  UNION ALL SELECT t.id FROM its_documents od CROSS JOIN transitions t "
       "  ON t.entity_type IN ('document', 'document_ack') AND t.entity_id = od.id "
+      "  UNION ALL SELECT t.id FROM its_sets os CROSS JOIN transitions t "
+      "  ON t.entity_type = 'document_set' AND t.entity_id = os.id "
       "  UNION ALL SELECT t.id FROM its_shipments os CROSS JOIN transitions t "
       "  ON t.entity_type = 'shipment' AND t.entity_id = os.id "
       "  UNION ALL SELECT t.id FROM invoices v CROSS JOIN transitions t "
@@ -151,8 +157,10 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
       db,
       scope +
           "SELECT d.id, d.type, d.file_name, coalesce(d.interchange_control, '') AS isa13, "
-          "coalesce(d.group_control, '') AS gs06, d.state, coalesce(d.ack_status, 'no 997 yet') "
-          "AS amazon_997 FROM documents d WHERE d.id IN (SELECT id FROM its_documents) "
+          "coalesce(d.group_control, '') AS gs06, coalesce(s.set_control, '') AS st02, "
+          "d.state, coalesce(s.ack_status, d.ack_status, 'no 997 yet') AS amazon_997 "
+          "FROM documents d LEFT JOIN document_sets s ON s.id IN (SELECT id FROM its_sets) "
+          "AND s.document_id = d.id WHERE d.id IN (SELECT id FROM its_documents) "
           "ORDER BY d.id",
       {po_number});
   report.shipments = query_table(

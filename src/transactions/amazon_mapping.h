@@ -8,6 +8,12 @@
 
 namespace amazon {
 
+// ---- the envelope of what we send ----
+// Transaction sets per interchange (one group) when avedi-acknowledge sends a batch of 855s:
+// X12 allows any number and Amazon's own 850 files carry several POs, but no Amazon rule on a
+// limit is known [unconfirmed]. 1 sends each 855 in an interchange of its own.
+inline constexpr int kSetsPerInterchange = 100;
+
 // ---- 850 purchase order (004010) ----
 inline constexpr std::string_view kVendorCodeQualifier = "CR";  // REF01 [confirmed S1/S4]
 inline constexpr std::string_view kDeliverNotBefore = "064";    // DTM01 [confirmed S1/S4]

@@ -47,6 +47,32 @@ std::string FunctionalAck::codes_text() const {
   return out;
 }
 
+namespace {
+
+std::string status_name(std::string_view code) {
+  if (code == "A") return "accepted";
+  if (code == "E") return "accepted_with_errors";
+  if (code == "P") return "partial";
+  return "rejected";
+}
+
+}  // namespace
+
+FunctionalAck::SetAnswer FunctionalAck::answer_for(std::string_view set_control) const {
+  for (const SetVerdict& set : sets) {
+    if (set.set_control != set_control) continue;
+    SetAnswer answer{status_name(set.status), ""};
+    if (set.status != "A" || !set.codes.empty()) answer.codes = "AK5 " + set.status;
+    for (const std::string& code : set.codes) answer.codes += " " + code;
+    return answer;
+  }
+  if (status == "P" && !sets.empty()) return {"accepted", ""};  // AK2s name the others
+  SetAnswer answer{status_name(status), ""};
+  if (status != "A" || !group_codes.empty()) answer.codes = "AK9 " + status;
+  for (const std::string& code : group_codes) answer.codes += " " + code;
+  return answer;
+}
+
 std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set,
                                                  SetIssues& issues) {
   FunctionalAck ack;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "transactions/set_issues.h"
@@ -33,6 +34,15 @@ struct FunctionalAck {
   std::string status_text() const;
   // "AK9 R 5; AK2 855 0001: AK5 R 5 (AK3 BEG 2 8)", "" when nothing to say.
   std::string codes_text() const;
+
+  // What the 997 says of the set with ST02 `set_control`: its AK2/AK5 when listed, else the
+  // group's AK9 (A, E, R apply to every set). Under AK9 P a set not listed was accepted when
+  // other sets are listed; with none listed, which were accepted is unknown: "partial".
+  struct SetAnswer {
+    std::string status;  // as status_text()
+    std::string codes;   // "AK5 R 5 (AK3 BAK 2 8)", "AK9 R 5", "" when nothing to say
+  };
+  SetAnswer answer_for(std::string_view set_control) const;
 };
 
 // Reads a 997 set. Reports a missing AK1 or AK9 (AK3 code 3). nullopt when anything was reported.

@@ -107,6 +107,9 @@ class InterchangeWriter {
   void add_interchange_segment(const SegmentBuilder& segment);
   // Writes IEA and returns the whole interchange text.
   std::string finish();
+  // Bytes written so far: where the next set begins, or where the last one ended, in the text
+  // finish() returns.
+  std::size_t written() const { return out_.size(); }
 
  private:
   void emit(const SegmentBuilder& segment);

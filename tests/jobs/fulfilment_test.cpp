@@ -97,7 +97,7 @@ TEST_SUITE("fulfilment") {
     tree.drop_3pl("shipped_20261128.csv", repo_file("sample-inbox/3pl/shipped_20261128.csv"));
     CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
-    // Amazon accepts every group we sent (GS06 of 855s 3-4, 753s 5-6, 856s 8-9, 810s 10-11).
+    // Amazon accepts every group we sent (GS06 of the 855s 2, 753s 3-4, 856s 7-8, 810s 9-10).
     std::string groups = query_text(tree,
                                     "SELECT functional_id, group_control FROM documents "
                                     "WHERE functional_id IN ('PR','RF','SH','IN')");

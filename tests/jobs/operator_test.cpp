@@ -63,7 +63,7 @@ TEST_SUITE("avedi operator command") {
     CHECK(received < built);
     CHECK(built < acknowledged);
     CHECK(acknowledged < released);
-    CHECK(text.find("avedi_855_000000002.edi 000000002 2 delivered no 997 yet") !=
+    CHECK(text.find("avedi_855_000000002.edi 000000002 2 0001 delivered no 997 yet") !=
           std::string::npos);
     CHECK(tree.run_avedi({"order", "NOSUCHPO"}, kDay1).exit_code == 65);
     testing_jobs::RunResult json = tree.run_avedi({"order", "PO3001X1", "--json"}, kDay1);

@@ -1,11 +1,13 @@
 // Order intake end to end with the real jobs: 850 in (avedi-receive), stock (avedi-stock),
 // 855s and the order release (avedi-acknowledge).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <csignal>
 
 #include "golden_support.h"
 #include "job_fixture.h"
+#include "transactions/amazon_mapping.h"
 #include "util/file.h"
 #include "x12/reader.h"
 
@@ -74,17 +76,22 @@ TEST_SUITE("order intake") {
     CHECK(acknowledge.exit_code == 0);
     CHECK(golden::compare_or_update(AVEDI_GOLDEN_DIR "/orders/sample-flow.expected",
                                     describe_orders(tree)) == "");
-    // Every 855 avedi wrote reads back through the X12 engine without a single problem.
+    // Every 855 avedi wrote reads back through the X12 engine without a single problem: the
+    // run's two POs are the two sets of one interchange.
     int acknowledgments = 0;
     for (const auto& [file_name, content] : tree.files_under(tree.outbox())) {
       const std::string& name = file_name;  // clang 14 cannot capture a structured binding
       x12::Issues issues;
-      x12::read_document(content, name, issues);
+      x12::Document read = x12::read_document(content, name, issues);
       CAPTURE(name);
       CHECK(issues.empty());
-      acknowledgments += name.find("_855_") != std::string::npos;
+      if (name.find("_855_") == std::string::npos) continue;
+      ++acknowledgments;
+      REQUIRE(read.interchanges.size() == 1);
+      REQUIRE(read.interchanges[0].groups.size() == 1);
+      CHECK(read.interchanges[0].groups[0].sets.size() == 2);
     }
-    CHECK(acknowledgments == 2);
+    CHECK(acknowledgments == 1);
   }
 
   TEST_CASE(
@@ -273,6 +280,35 @@ TEST_SUITE("order intake") {
                            "min ago)") != std::string::npos);
   }
 
+  TEST_CASE("a run's 855s go out up to amazon::kSetsPerInterchange sets an interchange") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    const int orders = amazon::kSetsPerInterchange + 1;
+    tree.drop("po", testing_jobs::amazon_850(2001, orders));
+    tree.drop_3pl("inventory.csv", "sku,available\nWID-100,100000\n");
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    CHECK(query_text(tree,
+                     "SELECT d.file_name, count(*), min(s.set_control), max(s.set_control) FROM "
+                     "documents d JOIN document_sets s ON s.document_id = d.id GROUP BY d.id "
+                     "ORDER BY d.id") ==
+          fmt::format(
+              "avedi_855_000000002.edi|{0}|0001|{0:04}\navedi_855_000000003.edi|1|0001|0001\n",
+              amazon::kSetsPerInterchange));
+    // Each set's bytes are where its row says, and answer its own PO.
+    CHECK(query_text(tree,
+                     "SELECT count(*) FROM document_sets s JOIN documents d ON d.id = "
+                     "s.document_id JOIN purchase_orders o ON s.business_key = '855:po:' || o.id "
+                     "WHERE CAST(substr(d.content, s.content_offset + 1, s.content_length) AS "
+                     "TEXT) LIKE 'ST*855*' || s.set_control || '~%BAK*00*AD*' || o.po_number || "
+                     "'*%SE*%*' || s.set_control || '~\n'") == std::to_string(orders) + "\n");
+    // A second run sends nothing again.
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 2);
+    CHECK(count(tree, "SELECT count(*) FROM document_sets") == orders);
+  }
+
   TEST_CASE("SIGKILL during avedi-acknowledge: each PO gets exactly one 855, released once") {
     const char* points[] = {"after_staging_write", "before_commit", "after_commit",
                             "before_outbox_rename", "after_outbox_rename"};
@@ -290,13 +326,20 @@ TEST_SUITE("order intake") {
         std::string crash = std::string(point) + ":" + std::to_string(occurrence);
         tree.run("avedi-acknowledge", {}, {{"AVEDI_CRASH_AT", crash}});
         CHECK(tree.run("avedi-acknowledge").exit_code == 0);
-        CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 2);
+        // One interchange with a set per PO, whichever run built it.
+        CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 1);
+        CHECK(query_text(tree,
+                         "SELECT business_key, set_control FROM document_sets ORDER BY "
+                         "id") == "855:po:1|0001\n855:po:2|0002\n");
         CHECK(count(tree, "SELECT count(*) FROM documents WHERE state != 'delivered'") == 0);
         int in_outbox = 0;
         for (const auto& [name, content] : tree.files_under(tree.outbox())) {
-          in_outbox += name.find("_855_") != std::string::npos;
+          if (name.find("_855_") == std::string::npos) continue;
+          ++in_outbox;
+          CHECK(content.find("BAK*00*AD*POCRASH1*") < content.find("BAK*00*AD*POCRASH2*"));
+          CHECK(content.find("ST*855*0002~") != std::string::npos);
         }
-        CHECK(in_outbox == 2);
+        CHECK(in_outbox == 1);
         std::string released;
         for (const auto& [name, content] : tree.files_under(tree.tpl_outbox())) released += content;
         CHECK(released.find("POCRASH1,1,WID-100,2") != std::string::npos);

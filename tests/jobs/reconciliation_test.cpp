@@ -77,6 +77,55 @@ TEST_SUITE("997 reconciliation") {
           std::string::npos);
   }
 
+  TEST_CASE("a 997 rejecting one set of a batch's 855 marks only that PO's set") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    tree.drop("po", testing_jobs::amazon_850(2001, 3));
+    tree.drop_3pl("inventory.csv", "sku,available\nWID-100,50\n");
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    REQUIRE(query_text(tree, "SELECT group_control FROM documents WHERE type = '855'") == "2\n");
+    tree.drop("ack", amazon_997(7005, "PR", "2",
+                                "AK2*855*0001~\nAK5*A~\nAK2*855*0002~\nAK3*BAK*2**8~\nAK5*R*5~\n"
+                                "AK2*855*0003~\nAK5*A~\nAK9*P*3*3*2~\n"));
+    testing_jobs::RunResult run = tree.run("avedi-receive", {}, kFixedNow);
+    CHECK(run.exit_code == 0);
+    CHECK(query_text(tree, "SELECT ack_status FROM documents WHERE type = '855'") == "partial\n");
+    CHECK(query_text(tree,
+                     "SELECT o.po_number, s.set_control, s.ack_status, coalesce(s.ack_codes, '') "
+                     "FROM document_sets s JOIN purchase_orders o ON s.business_key = "
+                     "'855:po:' || o.id ORDER BY s.id") ==
+          "PO2001X1|0001|accepted|\nPO2001X2|0002|rejected|AK5 R 5 (AK3 BAK 2 8)\n"
+          "PO2001X3|0003|accepted|\n");
+    CHECK(run.output.find("Amazon's 997: 855 avedi_855_000000002.edi set 0002 (855:po:2) "
+                          "rejected (AK5 R 5 (AK3 BAK 2 8))") != std::string::npos);
+    CHECK(run.output.find("set 0001") == std::string::npos);
+    // The PO's own view: its set, Amazon's word on it, and the transition that recorded it.
+    testing_jobs::RunResult rejected = tree.run_avedi({"order", "PO2001X2"}, kFixedNow);
+    CHECK(rejected.output.find("0002") != std::string::npos);
+    CHECK(rejected.output.find("rejected") != std::string::npos);
+    CHECK(rejected.output.find("set 0002 (855:po:2): AK5 R 5") != std::string::npos);
+    testing_jobs::RunResult accepted = tree.run_avedi({"order", "PO2001X3"}, kFixedNow);
+    CHECK(accepted.output.find("0003") != std::string::npos);
+    CHECK(accepted.output.find("accepted") != std::string::npos);
+    CHECK(accepted.output.find("set 0002") == std::string::npos);
+  }
+
+  TEST_CASE("a group-level 997 accepts every set of a batch's 855") {
+    JobTree tree;
+    tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
+    tree.drop("po", testing_jobs::amazon_850(2001, 2));
+    tree.drop_3pl("inventory.csv", "sku,available\nWID-100,50\n");
+    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
+    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    tree.drop("ack", amazon_997(7006, "PR", "2", "AK9*A*2*2*2~\n"));
+    CHECK(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+    CHECK(query_text(tree, "SELECT set_control, ack_status FROM document_sets ORDER BY id") ==
+          "0001|accepted\n0002|accepted\n");
+  }
+
   TEST_CASE("a 997 for nothing we sent is kept and visible") {
     JobTree tree;
     tree.drop("ack", amazon_997(7003, "SH", "999", "AK9*A*1*1*1~\n"));
@@ -102,11 +151,14 @@ TEST_SUITE("997 reconciliation") {
   TEST_CASE("a backlog of overdue groups is named up to 20 per type and counted beyond") {
     JobTree tree;
     tree.write_config_file("catalog.csv", "sku,asin\nWID-100,B0EXAMPLE1\n");
-    tree.drop("po", testing_jobs::amazon_850(2001, 23));
     tree.drop_3pl("inventory.csv", "sku,available\nWID-100,5000\n");
-    REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
     REQUIRE(tree.run("avedi-stock", {}, kFixedNow).exit_code == 0);
-    REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    // One PO per run: each run's 855s share an interchange, so 23 runs send 23 groups.
+    for (int po = 0; po < 23; ++po) {
+      tree.drop("po" + std::to_string(po), testing_jobs::amazon_850(2001 + po));
+      REQUIRE(tree.run("avedi-receive", {}, kFixedNow).exit_code == 0);
+      REQUIRE(tree.run("avedi-acknowledge", {}, kFixedNow).exit_code == 0);
+    }
     REQUIRE(count(tree, "SELECT count(*) FROM documents WHERE type = '855'") == 23);
     testing_jobs::RunResult late =
         tree.run("avedi-receive", {}, {{"AVEDI_NOW", "2026-11-27T09:00:00Z"}});

@@ -76,7 +76,7 @@ TEST_SUITE("store::Db") {
           "(1, 7, 12, 12), (1, 8, 12, 0)");
     }
     store::Db db(file.path(), store::OpenMode::kReadWrite);
-    CHECK(db.schema_version() == 10);
+    CHECK(db.schema_version() == store::Db::latest_version());
     CHECK(testing_store::query_text(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
           "7|12|12|6\n8|12|0|0\n");
     CHECK(testing_store::query_text(db.sql(), "PRAGMA foreign_key_check") == "");

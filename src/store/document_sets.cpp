@@ -1,0 +1,111 @@
+// The sets of documents that carry several business events.
+#include "store/document_sets.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+#include "store/database.h"
+
+namespace store {
+namespace {
+
+constexpr const char* kSelectSets =
+    "SELECT id, document_id, set_control, business_key, content_offset, content_length, "
+    "coalesce(ack_status, '') FROM document_sets ";
+
+DocumentSet read_set(SQLite::Statement& query) {
+  DocumentSet set;
+  set.id = query.getColumn(0).getInt64();
+  set.document_id = query.getColumn(1).getInt64();
+  set.set_control = query.getColumn(2).getString();
+  set.business_key = query.getColumn(3).getString();
+  set.offset = query.getColumn(4).getInt64();
+  set.length = query.getColumn(5).getInt64();
+  set.ack_status = query.getColumn(6).getString();
+  return set;
+}
+
+}  // namespace
+
+void insert_document_set(Db& db, const DocumentSet& set) {
+  SQLite::Statement& insert = db.statement(
+      "INSERT INTO document_sets (document_id, set_control, business_key, content_offset, "
+      "content_length) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(set.document_id));
+  insert.bind(2, set.set_control);
+  insert.bind(3, set.business_key);
+  insert.bind(4, static_cast<std::int64_t>(set.offset));
+  insert.bind(5, static_cast<std::int64_t>(set.length));
+  insert.exec();
+}
+
+std::optional<DocumentSet> find_document_set_by_key(Db& db, const std::string& business_key) {
+  SQLite::Statement& query = db.statement(std::string(kSelectSets) + "WHERE business_key = ?");
+  query.bind(1, business_key);
+  if (!query.executeStep()) return std::nullopt;
+  DocumentSet set = read_set(query);
+  query.reset();
+  return set;
+}
+
+std::vector<DocumentSet> sets_of_document(Db& db, std::int64_t document_id) {
+  SQLite::Statement& query =
+      db.statement(std::string(kSelectSets) + "WHERE document_id = ? ORDER BY set_control");
+  query.bind(1, static_cast<std::int64_t>(document_id));
+  std::vector<DocumentSet> sets;
+  while (query.executeStep()) sets.push_back(read_set(query));
+  return sets;
+}
+
+void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const std::string& status,
+                    const std::string& codes, std::optional<std::int64_t> file_id) {
+  SQLite::Statement& update = db.statement(
+      "UPDATE document_sets SET ack_status = ?, ack_codes = ?, ack_at = ? WHERE id = ?");
+  update.bind(1, status);
+  if (codes.empty()) {
+    update.bind(2);
+  } else {
+    update.bind(2, codes);
+  }
+  update.bind(3, actor.now);
+  update.bind(4, static_cast<std::int64_t>(set.id));
+  update.exec();
+  std::string what = fmt::format("set {} ({})", set.set_control, set.business_key);
+  record_transition(db, actor, "document_set", set.id,
+                    set.ack_status.empty() ? "awaiting_997" : set.ack_status, status, file_id,
+                    codes.empty() ? what : what + ": " + codes);
+}
+
+DocumentContentReader::DocumentContentReader(Db& db, std::int64_t document_id)
+    : document_id_(document_id) {
+  sqlite3* handle = db.sql().getHandle();
+  if (sqlite3_blob_open(handle, "main", "documents", "content", document_id, 0, &blob_) !=
+      SQLITE_OK) {
+    std::string why = sqlite3_errmsg(handle);
+    sqlite3_blob_close(blob_);  // a failed open may still have allocated the handle
+    throw std::logic_error(fmt::format("document {}: {}", document_id, why));
+  }
+}
+
+DocumentContentReader::~DocumentContentReader() { sqlite3_blob_close(blob_); }
+
+std::int64_t DocumentContentReader::size() const { return sqlite3_blob_bytes(blob_); }
+
+std::string DocumentContentReader::read(std::int64_t offset, std::int64_t length) {
+  if (offset < 0 || length < 0 || offset + length > size()) {
+    throw std::logic_error(fmt::format("document {}: no {} bytes at {} (it has {})", document_id_,
+                                       length, offset, size()));
+  }
+  std::string bytes(static_cast<std::size_t>(length), '\0');
+  if (sqlite3_blob_read(blob_, bytes.data(), static_cast<int>(length), static_cast<int>(offset)) !=
+      SQLITE_OK) {
+    throw std::logic_error(
+        fmt::format("document {}: cannot read {} bytes at {}", document_id_, length, offset));
+  }
+  return bytes;
+}
+
+}  // namespace store
