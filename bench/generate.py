@@ -281,14 +281,13 @@ def segments_of(path):
 def routing(args):
     root = args.dir
     requests = []
+    # Each set of each 753 file (a file carries the 753s of a ready file, many sets).
     for path in sorted(glob.glob(f"{folders(root)['as2_outbox']}/avedi_753_*.edi")):
-        reference, pos = None, []
         for segment in segments_of(path):
             if segment[0] == "BGN":
-                reference = segment[2]
+                requests.append((segment[2], []))
             elif segment[0] == "L11" and len(segment) > 2 and segment[2] == "PO":
-                pos.append(segment[1])
-        requests.append((reference, pos))
+                requests[-1][1].append(segment[1])
     carriers = [("UPSN", "UNITED PARCEL SERVICE"), ("ABFS", "ABF FREIGHT"),
                 ("FXFE", "FEDEX FREIGHT"), ("ODFL", "OLD DOMINION")]
     per_file = args.sets_per_file

@@ -164,6 +164,11 @@ def set_aside(root):
 SET_ASIDE = "set-aside"
 
 
+# Sets of one type we sent (several sets per interchange: one documents row per file).
+SETS_DELIVERED = ("SELECT count(*) FROM document_sets s JOIN documents d ON d.id = s.document_id "
+                  "WHERE d.type = '{}' AND d.state = 'delivered'")
+
+
 def expect_equal(what, got, wanted):
     if got != wanted:
         fail(f"{what}: {got}, expected {wanted}")
@@ -266,8 +271,7 @@ def run(args):
         row.add(wall, rss)
         expect_equal("POs left unacknowledged",
                      tree.count("SELECT count(*) FROM purchase_orders WHERE state = 'received'"), 0)
-        expect_equal("855s delivered", tree.count(
-            "SELECT count(*) FROM documents WHERE type = '855' AND state = 'delivered'"), orders)
+        expect_equal("855s delivered", tree.count(SETS_DELIVERED.format("855")), orders)
     acknowledged = tree
     row.note = "target < 10 s"
     rows.append(row)
@@ -289,8 +293,7 @@ def run(args):
             len(ready_files))
     shipments = tree.count("SELECT count(*) FROM shipments")
     expect_equal("shipments", shipments, (orders + 1) // 2)
-    expect_equal("753s delivered", tree.count(
-        "SELECT count(*) FROM documents WHERE type = '753' AND state = 'delivered'"), shipments)
+    expect_equal("753s delivered", tree.count(SETS_DELIVERED.format("753")), shipments)
     row.name = f"avedi-route: {len(ready_files)} ready CSVs -> {shipments:,} shipments, 753s"
     rows.append(row)
     routed = tree
@@ -322,13 +325,11 @@ def run(args):
             tree.drop(path, "3pl/inbox")
         wall, rss, _ = measure(tree.job("avedi-ship"), work)
         ship_row.add(wall, rss)
-        expect_equal("856s delivered", tree.count(
-            "SELECT count(*) FROM documents WHERE type = '856' AND state = 'delivered'"), shipments)
+        expect_equal("856s delivered", tree.count(SETS_DELIVERED.format("856")), shipments)
         wall, rss, _ = measure(tree.job("avedi-invoice"), work)
         invoice_row.add(wall, rss)
         invoices = tree.count("SELECT count(*) FROM invoices")
-        expect_equal("810s delivered", tree.count(
-            "SELECT count(*) FROM documents WHERE type = '810' AND state = 'delivered'"), invoices)
+        expect_equal("810s delivered", tree.count(SETS_DELIVERED.format("810")), invoices)
         if invoices < shipments:
             fail(f"only {invoices} invoices for {shipments} shipments")
     invoice_row.name = f"avedi-invoice: {invoices:,} 810s"
@@ -351,6 +352,8 @@ def run(args):
         expect_equal("groups without Amazon's 997", tree.count(
             "SELECT count(*) FROM documents WHERE type IN ('855','753','856','810') "
             "AND ack_status IS NULL"), 0)
+        expect_equal("sets without Amazon's verdict", tree.count(
+            "SELECT count(*) FROM document_sets WHERE ack_status IS NULL"), 0)
     rows.append(row)
     final = tree
     log(f"997s: {row.median():.2f} s")

@@ -1,5 +1,6 @@
 // The ready handler: checks first (nothing is written when a row is bad), then shipments,
-// cartons, SSCCs, 753s and label files in the file's one transaction.
+// cartons, SSCCs, 753s (the file's 753s as the sets of a few interchanges) and label files in
+// the file's one transaction.
 #include "inbound/ready_intake.h"
 
 #include <fmt/format.h>
@@ -14,9 +15,11 @@
 #include "inbound/po_line_cache.h"
 #include "inbound/tpl_files.h"
 #include "model/sscc.h"
+#include "runner/amazon_sets.h"
 #include "runner/outbox.h"
 #include "store/orders.h"
 #include "store/shipments.h"
+#include "transactions/amazon_mapping.h"
 #include "transactions/routing_request_753.h"
 #include "x12/writer.h"
 
@@ -234,6 +237,23 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   std::size_t next_issued = 0;
   std::map<std::int64_t, std::int64_t> packed;  // po_line_id -> eaches this file packs
   std::vector<std::string> made;
+  // The file's 753s go out amazon::kSetsPerInterchange to an interchange.
+  std::vector<std::pair<transactions::RoutingRequest, std::int64_t>> requests;  // shipment id
+  auto send_requests = [&] {
+    std::vector<runner::BatchSet> sets;
+    sets.reserve(requests.size());
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      sets.push_back({fmt::format("753:shipment:{}", requests[i].second), file.id,
+                      [&, i] { return transactions::routing_request_753(requests[i].first); }});
+    }
+    std::vector<runner::PlacedSet> placed =
+        runner::stage_amazon_sets(context, "753", runner::X12Version::k5010, sets);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      made.push_back(fmt::format("{} set {} for shipment {}", placed[i].file_name,
+                                 placed[i].set_control, requests[i].first.supplier_reference));
+    }
+    requests.clear();
+  };
   for (const Group& group : groups) {
     store::ShipmentRecord shipment;
     shipment.supplier_reference = fmt::format("AVD{:08}", number++);
@@ -296,12 +316,10 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         totals.pallets = static_cast<std::int64_t>(pallets_by_po[po].size());
         request.pos.push_back(totals);
       }
-      made.push_back(
-          runner::stage_amazon_set(context,
-                                   {"753", runner::X12Version::k5010,
-                                    fmt::format("753:shipment:{}", shipment.id), file.id},
-                                   [&] { return transactions::routing_request_753(request); })
-              .file_name);
+      requests.push_back({std::move(request), shipment.id});
+      if (requests.size() == static_cast<std::size_t>(amazon::kSetsPerInterchange)) {
+        send_requests();
+      }
     }
     std::string label_text;
     for (const std::vector<std::string>& row : labels) label_text += exchange::format_csv_row(row);
@@ -317,6 +335,7 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
     made.push_back(fmt::format("shipment {} ({}, {} carton(s))", shipment.supplier_reference,
                                shipment.state, group.cartons.size()));
   }
+  if (!requests.empty()) send_requests();
   for (const auto& [po_line_id, eaches] : packed) {
     store::add_packed_units(context.db, po_line_id, eaches);
   }

@@ -1,5 +1,6 @@
 // The shipment confirmation handler: the gate first (nothing written when a row fails), then
-// per shipment its 856 and the shipped quantities, in the file's one transaction.
+// per shipment its 856 (the file's 856s as the sets of a few interchanges) and the shipped
+// quantities, in the file's one transaction.
 #include "inbound/shipped_intake.h"
 
 #include <fmt/format.h>
@@ -14,9 +15,11 @@
 #include "inbound/po_line_cache.h"
 #include "inbound/tpl_files.h"
 #include "model/sscc.h"
+#include "runner/amazon_sets.h"
 #include "runner/outbox.h"
 #include "store/orders.h"
 #include "store/shipments.h"
+#include "transactions/amazon_mapping.h"
 #include "transactions/routing_request_753.h"
 #include "transactions/ship_notice_856.h"
 
@@ -252,12 +255,19 @@ struct ShippedTotals {
   std::map<std::int64_t, std::int64_t> lines;                   // po_line_id -> eaches
 };
 
+// A shipment's 856, to be staged with the file's other shipments.
+struct PendingNotice {
+  transactions::ShipNotice notice;
+  std::int64_t shipment_id = 0;
+  std::string reference;
+};
+
 // Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
-// and PO states, and stages its 856. `shipped_in_file` holds what earlier shipments of the
-// file added to each PO line; `po_states` the state each PO has now.
-std::string ship_one(runner::JobContext& context, const store::FileRecord& file, ShipmentWork& item,
-                     std::map<std::int64_t, std::int64_t>& shipped_in_file,
-                     std::map<std::int64_t, std::string>& po_states) {
+// and PO states; returns its 856 to stage. `shipped_in_file` holds what earlier shipments of
+// the file added to each PO line; `po_states` the state each PO has now.
+PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& file,
+                       ShipmentWork& item, std::map<std::int64_t, std::int64_t>& shipped_in_file,
+                       std::map<std::int64_t, std::string>& po_states) {
   store::ShipmentRecord shipment = item.shipment;
   const exchange::ShippingFacts& first = *item.facts;
   shipment.ship_date = first.ship_date;
@@ -381,12 +391,26 @@ std::string ship_one(runner::JobContext& context, const store::FileRecord& file,
       now = state;
     }
   }
-  return runner::stage_amazon_set(context,
-                                  {"856", runner::X12Version::k5010,
-                                   fmt::format("856:shipment:{}", shipment.id), file.id},
-                                  [&] { return transactions::ship_notice_856(notice); })
-             .file_name +
-         " for shipment " + shipment.supplier_reference;
+  return {std::move(notice), shipment.id, shipment.supplier_reference};
+}
+
+// Stages the 856s of `notices` as the sets of one interchange (runner::stage_amazon_sets) and
+// names where each went in `made`; empties `notices`.
+void send_notices(runner::JobContext& context, const store::FileRecord& file,
+                  std::vector<PendingNotice>& notices, std::vector<std::string>& made) {
+  std::vector<runner::BatchSet> sets;
+  sets.reserve(notices.size());
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    sets.push_back({fmt::format("856:shipment:{}", notices[i].shipment_id), file.id,
+                    [&, i] { return transactions::ship_notice_856(notices[i].notice); }});
+  }
+  std::vector<runner::PlacedSet> placed =
+      runner::stage_amazon_sets(context, "856", runner::X12Version::k5010, sets);
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    made.push_back(fmt::format("{} set {} for shipment {}", placed[i].file_name,
+                               placed[i].set_control, notices[i].reference));
+  }
+  notices.clear();
 }
 
 }  // namespace
@@ -436,9 +460,15 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::vector<std::string> made;
   std::map<std::int64_t, std::int64_t> shipped_in_file;
   std::map<std::int64_t, std::string> po_states;
+  // The file's 856s go out amazon::kSetsPerInterchange to an interchange.
+  std::vector<PendingNotice> notices;
   for (ShipmentWork& item : work) {
-    made.push_back(ship_one(context, file, item, shipped_in_file, po_states));
+    notices.push_back(ship_one(context, file, item, shipped_in_file, po_states));
+    if (notices.size() == static_cast<std::size_t>(amazon::kSetsPerInterchange)) {
+      send_notices(context, file, notices, made);
+    }
   }
+  if (!notices.empty()) send_notices(context, file, notices, made);
   std::string summary;
   for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;
   return {Kind::kArchive, "", summary};

@@ -1,18 +1,20 @@
-// The invoice job. One transaction per invoice: its number, its 810 (with control numbers),
-// the invoiced quantities and the state changes commit together.
+// The invoice job. One transaction per batch of invoices: each one's number, its 810 (a set of
+// one of the batch's interchanges, with their control numbers), the invoiced quantities and the
+// state changes commit together.
 #include "outbound/invoice.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 #include <stdexcept>
 
+#include "runner/amazon_sets.h"
 #include "runner/outbox.h"
 #include "store/database.h"
 #include "store/document_sets.h"
 #include "store/orders.h"
 #include "store/shipments.h"
+#include "transactions/amazon_mapping.h"
 #include "transactions/invoice_810.h"
 #include "util/crash_point.h"
 #include "x12/isa_header.h"
@@ -47,32 +49,11 @@ void for_each_segment(std::string_view content, const x12::Delimiters& delimiter
   }
 }
 
-// The ISA and the set of the 855 sent for a PO: one set of a batch's interchange (only its
-// bytes are read), or an interchange of its own (an 855 sent before 855s were batched).
-struct SentSet {
-  std::string isa;
-  std::string set;
-};
-std::optional<SentSet> acknowledgment_of(runner::JobContext& context, std::int64_t po_id) {
-  std::string key = fmt::format("855:po:{}", po_id);
-  if (std::optional<store::DocumentSet> set = store::find_document_set_by_key(context.db, key)) {
-    store::DocumentContentReader content(context.db, set->document_id);
-    SentSet sent;
-    sent.isa = content.read(0, std::min<std::int64_t>(content.size(), 106));
-    sent.set = content.read(set->offset, set->length);
-    return sent;
-  }
-  if (std::optional<store::DocumentRecord> ack = store::find_document_by_key(context.db, key)) {
-    return SentSet{ack->content, ack->content};
-  }
-  return std::nullopt;
-}
-
 // PO1 line id -> unit price, as the 855 sent for the PO said.
 std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
                                                        std::int64_t po_id) {
   std::map<std::string, std::string> prices;
-  std::optional<SentSet> ack = acknowledgment_of(context, po_id);
+  std::optional<store::SentSet> ack = store::sent_set(context.db, fmt::format("855:po:{}", po_id));
   if (!ack) return prices;
   std::optional<x12::Delimiters> delimiters = delimiters_of(ack->isa);
   if (!delimiters) return prices;
@@ -89,14 +70,14 @@ std::map<std::string, std::string> acknowledged_prices(runner::JobContext& conte
 std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& context,
                                                        std::int64_t shipment_id) {
   std::map<std::string, std::int64_t> quantities;
-  std::optional<store::DocumentRecord> asn =
-      store::find_document_by_key(context.db, fmt::format("856:shipment:{}", shipment_id));
+  std::optional<store::SentSet> asn =
+      store::sent_set(context.db, fmt::format("856:shipment:{}", shipment_id));
   if (!asn) return quantities;
-  std::optional<x12::Delimiters> delimiters = delimiters_of(asn->content);
+  std::optional<x12::Delimiters> delimiters = delimiters_of(asn->isa);
   if (!delimiters) return quantities;
   std::string po;
   std::string ids;
-  for_each_segment(asn->content, *delimiters, [&](const x12::Segment& segment) {
+  for_each_segment(asn->set, *delimiters, [&](const x12::Segment& segment) {
     std::string_view id = segment.id();
     if (id == "PRF") po = segment.element(1);
     if (id == "LIN") {
@@ -118,19 +99,33 @@ std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& conte
 
 constexpr int kBatch = 500;
 
-// Builds and stages the invoice of one PO part of a shipment inside the caller's transaction;
-// "" when staged (its log line added to `log_lines`), else why not (nothing written).
-std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord& shipment,
-                        const std::map<std::string, std::int64_t>& noticed,
-                        const std::vector<store::ShippedLine>& shipped,
-                        const store::StoredOrder& order, std::vector<std::string>& log_lines) {
+// An invoice checked against the 855 and the 856 and numbered, sent with its batch.
+struct PreparedInvoice {
+  transactions::Invoice invoice;
+  store::StoredOrder order;
+  std::int64_t shipment_id = 0;
+  std::string shipment_reference;
+  std::int64_t shipment_file_id = 0;
+  std::vector<store::ShippedLine> shipped;
+};
+
+// Checks and numbers the invoice of one PO part of a shipment inside the caller's transaction;
+// nullopt, with why in `refused`, when it cannot be sent (nothing written).
+std::optional<PreparedInvoice> prepare_invoice(runner::JobContext& context,
+                                               const store::ShipmentRecord& shipment,
+                                               const std::map<std::string, std::int64_t>& noticed,
+                                               std::vector<store::ShippedLine>&& shipped,
+                                               const store::StoredOrder& order,
+                                               std::string& refused) {
   if (shipped.empty()) {
     // Only a PO the shipment shipped units of is due; this one's units are gone.
-    return fmt::format("PO {}: shipment {} shipped nothing of it to invoice", order.po_number,
-                       shipment.supplier_reference);
+    refused = fmt::format("PO {}: shipment {} shipped nothing of it to invoice", order.po_number,
+                          shipment.supplier_reference);
+    return std::nullopt;
   }
   std::map<std::string, std::string> prices = acknowledged_prices(context, order.id);
-  transactions::Invoice invoice;
+  PreparedInvoice prepared;
+  transactions::Invoice& invoice = prepared.invoice;
   invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
   invoice.po_number = order.po_number;
   invoice.remit_to_name = context.config.invoicing.remit_to_name;
@@ -142,22 +137,26 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   for (const store::ShippedLine& line : shipped) {
     auto price = prices.find(line.line_id);
     if (price == prices.end()) {
-      return fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number,
-                         line.line_id);
+      refused =
+          fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number, line.line_id);
+      return std::nullopt;
     }
     if (model::Decimal::parse(price->second) != model::Decimal::parse(line.unit_price)) {
-      return fmt::format("PO {} line {}: unit price {} differs from the 855's {}", order.po_number,
-                         line.line_id, line.unit_price, price->second);
+      refused = fmt::format("PO {} line {}: unit price {} differs from the 855's {}",
+                            order.po_number, line.line_id, line.unit_price, price->second);
+      return std::nullopt;
     }
     auto in_notice = noticed.find(order.po_number + "|" + line.product_ids);
     std::int64_t in_asn = in_notice == noticed.end() ? 0 : in_notice->second;
     if (in_asn != line.eaches) {
-      return fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
-                         line.line_id, line.eaches, in_asn);
+      refused = fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
+                            line.line_id, line.eaches, in_asn);
+      return std::nullopt;
     }
     if (line.units_per_uom <= 0 || line.eaches % line.units_per_uom != 0) {
-      return fmt::format("PO {} line {}: {} units are not whole {}", order.po_number, line.line_id,
-                         line.eaches, line.uom);
+      refused = fmt::format("PO {} line {}: {} units are not whole {}", order.po_number,
+                            line.line_id, line.eaches, line.uom);
+      return std::nullopt;
     }
     invoice.lines.push_back({line.line_id, line.eaches / line.units_per_uom, line.uom,
                              *model::Decimal::parse(line.unit_price),
@@ -165,27 +164,53 @@ std::string invoice_one(runner::JobContext& context, const store::ShipmentRecord
   }
   std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
   invoice.invoice_number = fmt::format("{}{:06}", context.config.invoicing.number_prefix, sequence);
-  store::DocumentRecord document = runner::stage_amazon_set(
-      context,
-      {"810", runner::X12Version::k4010,
-       fmt::format("810:po:{}:shipment:{}", order.id, shipment.id), shipment.file_id},
-      [&] { return transactions::invoice_810(invoice); });
-  store::insert_invoice(context.db, context.actor, invoice.invoice_number, order.id, shipment.id,
-                        invoice.total_cents(), shipment.file_id);
-  bool everything_invoiced = order.state == "shipped";  // nothing more to ship
-  for (const store::ShippedLine& line : shipped) {
+  prepared.order = order;
+  prepared.shipment_id = shipment.id;
+  prepared.shipment_reference = shipment.supplier_reference;
+  prepared.shipment_file_id = shipment.file_id;
+  prepared.shipped = std::move(shipped);
+  return prepared;
+}
+
+// Records a staged invoice: its row, the invoiced units, the PO's state once all is invoiced.
+void record_invoice(runner::JobContext& context, const PreparedInvoice& prepared,
+                    const runner::PlacedSet& placed, std::vector<std::string>& log_lines) {
+  const transactions::Invoice& invoice = prepared.invoice;
+  std::string sent = fmt::format("{} set {}", placed.file_name, placed.set_control);
+  store::insert_invoice(context.db, context.actor, invoice.invoice_number, prepared.order.id,
+                        prepared.shipment_id, invoice.total_cents(), prepared.shipment_file_id);
+  bool everything_invoiced = prepared.order.state == "shipped";  // nothing more to ship
+  for (const store::ShippedLine& line : prepared.shipped) {
     store::add_invoiced_units(context.db, line.po_line_id, line.eaches);
   }
-  if (everything_invoiced && store::everything_invoiced(context.db, order.id)) {
-    store::set_order_state(
-        context.db, context.actor, order, "invoiced",
-        fmt::format("invoice {} ({})", invoice.invoice_number, document.file_name));
+  if (everything_invoiced && store::everything_invoiced(context.db, prepared.order.id)) {
+    store::set_order_state(context.db, context.actor, prepared.order, "invoiced",
+                           fmt::format("invoice {} ({})", invoice.invoice_number, sent));
   }
   log_lines.push_back(fmt::format("PO {} invoiced for shipment {}: {} ({}.{:02} USD, {})",
-                                  order.po_number, shipment.supplier_reference,
+                                  prepared.order.po_number, prepared.shipment_reference,
                                   invoice.invoice_number, invoice.total_cents() / 100,
-                                  invoice.total_cents() % 100, document.file_name));
-  return "";
+                                  invoice.total_cents() % 100, sent));
+}
+
+// Stages the 810s of `prepared` as the sets of one interchange (runner::stage_amazon_sets) and
+// records each invoice, in order, inside the caller's transaction; empties `prepared`.
+void send_invoices(runner::JobContext& context, std::vector<PreparedInvoice>& prepared,
+                   std::vector<std::string>& log_lines) {
+  std::vector<runner::BatchSet> sets;
+  sets.reserve(prepared.size());
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    sets.push_back(
+        {fmt::format("810:po:{}:shipment:{}", prepared[i].order.id, prepared[i].shipment_id),
+         prepared[i].shipment_file_id,
+         [&, i] { return transactions::invoice_810(prepared[i].invoice); }});
+  }
+  std::vector<runner::PlacedSet> placed =
+      runner::stage_amazon_sets(context, "810", runner::X12Version::k4010, sets);
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    record_invoice(context, prepared[i], placed[i], log_lines);
+  }
+  prepared.clear();
 }
 
 }  // namespace
@@ -196,12 +221,15 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
   runner::remove_orphan_staging(context);
   result.documents += runner::deliver_staged_unless_stopped(context);
   // Invoices are committed kBatch at a time: a backlog costs one commit (and one sync of the
-  // staging files) per batch, not per invoice.
+  // staging files) per batch, not per invoice. Their 810s go out amazon::kSetsPerInterchange
+  // to an interchange.
   std::optional<store::Transaction> transaction;
   std::vector<std::string> log_lines;
+  std::vector<PreparedInvoice> prepared;
   int in_batch = 0;
   auto commit = [&] {
     if (!transaction) return;
+    if (!prepared.empty()) send_invoices(context, prepared, log_lines);
     util::crash_point("before_commit");
     runner::commit_staged(context, *transaction);
     util::crash_point("after_commit");
@@ -225,12 +253,17 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
     for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {
       if (store::invoice_exists(context.db, order.id, shipment->id)) continue;
       if (!transaction) transaction.emplace(context.db);
-      std::string refused =
-          invoice_one(context, *shipment, noticed, shipped[order.id], order, log_lines);
-      if (!refused.empty()) {
+      std::string refused;
+      std::optional<PreparedInvoice> invoice = prepare_invoice(
+          context, *shipment, noticed, std::move(shipped[order.id]), order, refused);
+      if (!invoice) {
         runner::log_warning(context, "no invoice sent: " + refused);
         ++result.rejected;
         continue;
+      }
+      prepared.push_back(std::move(*invoice));
+      if (prepared.size() == static_cast<std::size_t>(amazon::kSetsPerInterchange)) {
+        send_invoices(context, prepared, log_lines);
       }
       if (++in_batch == kBatch) commit();
     }

@@ -1,5 +1,6 @@
-// Several transaction sets of ours for Amazon in one interchange (avedi-acknowledge's 855s): a
-// backlog of 20,000 POs costs a few hundred files, document rows and deliveries, not 20,000.
+// Several transaction sets of ours for Amazon in one interchange (a batch's 855s, 753s, 856s or
+// 810s): a backlog of 20,000 POs costs a few hundred files, document rows and deliveries, not
+// 20,000.
 // Each set still answers exactly one business event, ever: the event's key is a document_sets
 // row committed with the document and the state change that caused it.
 #pragma once

@@ -101,26 +101,6 @@ std::string amazon_interchange_of_sets(
   return writer.finish();
 }
 
-store::DocumentRecord stage_amazon_set(
-    JobContext& context, const AmazonSet& set,
-    const std::function<std::vector<x12::SegmentBuilder>()>& body) {
-  const std::string functional_id(x12::functional_id_for(set.set_id));
-  DocumentRequest request;
-  request.type = set.set_id;
-  request.functional_id = functional_id;
-  request.business_key = set.business_key;
-  request.partner = amazon_partner(context.config);
-  request.outbox = Outbox::kAs2;
-  request.source_file_id = set.source_file_id;
-  request.build = [&](const ControlNumbers& numbers) {
-    std::vector<SetSpan> spans;
-    return amazon_interchange_of_sets(
-        context, numbers, functional_id, set.set_id, set.version, 1,
-        [&](std::size_t) { return body(); }, spans);
-  };
-  return stage_document(context, request);
-}
-
 std::string file_name_part(std::string_view text) {
   std::string out;
   for (char c : text) {

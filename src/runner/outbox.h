@@ -94,19 +94,6 @@ std::string amazon_interchange_of_sets(
     const std::function<std::vector<x12::SegmentBuilder>(std::size_t)>& body_of,
     std::vector<SetSpan>& spans);
 
-// One transaction set of ours for Amazon (855, 753, 856, 810) in an interchange of its own,
-// staged with stage_document(); `body` runs only when the event has no document yet. GS01 is
-// the set's functional group (x12::functional_id_for).
-struct AmazonSet {
-  std::string set_id;
-  X12Version version = X12Version::k4010;
-  std::string business_key;
-  std::optional<std::int64_t> source_file_id;
-};
-store::DocumentRecord stage_amazon_set(
-    JobContext& context, const AmazonSet& set,
-    const std::function<std::vector<x12::SegmentBuilder>()>& body);
-
 // `text` (a partner's value, e.g. an ARN) made fit to be part of a file name: every byte but
 // [A-Za-z0-9.-] becomes '_', so no value can name a path ("../x", "/etc") or hide a character.
 std::string file_name_part(std::string_view text);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "store/database.h"
@@ -106,6 +107,20 @@ std::string DocumentContentReader::read(std::int64_t offset, std::int64_t length
         fmt::format("document {}: cannot read {} bytes at {}", document_id_, length, offset));
   }
   return bytes;
+}
+
+std::optional<SentSet> sent_set(Db& db, const std::string& business_key) {
+  if (std::optional<DocumentSet> set = find_document_set_by_key(db, business_key)) {
+    DocumentContentReader content(db, set->document_id);
+    SentSet sent;
+    sent.isa = content.read(0, std::min<std::int64_t>(content.size(), 106));
+    sent.set = content.read(set->offset, set->length);
+    return sent;
+  }
+  if (std::optional<DocumentRecord> document = find_document_by_key(db, business_key)) {
+    return SentSet{document->content.substr(0, 106), document->content};
+  }
+  return std::nullopt;
 }
 
 }  // namespace store

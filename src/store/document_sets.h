@@ -33,6 +33,15 @@ std::vector<DocumentSet> sets_of_document(Db& db, std::int64_t document_id);
 void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const std::string& status,
                     const std::string& codes, std::optional<std::int64_t> file_id);
 
+// The ISA and the bytes of the set we sent for `business_key`: its range of a document of
+// several sets (only those pages are read), or the whole document it had to itself (a
+// document sent before its type was batched). nullopt when the event has no document.
+struct SentSet {
+  std::string isa;  // the interchange's first 106 bytes (its delimiters)
+  std::string set;
+};
+std::optional<SentSet> sent_set(Db& db, const std::string& business_key);
+
 // Reads parts of one document's content through SQLite's incremental blob I/O: only the pages
 // that hold them (a column read would load the whole interchange for each of its sets).
 class DocumentContentReader {

@@ -9,9 +9,9 @@
 namespace amazon {
 
 // ---- the envelope of what we send ----
-// Transaction sets per interchange (one group) when avedi-acknowledge sends a batch of 855s:
-// X12 allows any number and Amazon's own 850 files carry several POs, but no Amazon rule on a
-// limit is known [unconfirmed]. 1 sends each 855 in an interchange of its own.
+// Transaction sets per interchange (one group) when a job sends a batch of 855s, 753s, 856s or
+// 810s: X12 allows any number and Amazon's own 850 files carry several POs, but no Amazon rule
+// on a limit is known [unconfirmed]. 1 sends each set in an interchange of its own.
 inline constexpr int kSetsPerInterchange = 100;
 
 // ---- 850 purchase order (004010) ----

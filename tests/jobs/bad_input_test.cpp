@@ -207,7 +207,7 @@ void run_csv_case(const BadCase& c) {
     CHECK(fs::exists(tree.tpl_outbox() / "labels_AVD00000002.csv"));
     CHECK_FALSE(fs::exists(tree.tpl_outbox() / "labels_AVD00000003.csv"));
   } else {
-    CHECK(count(tree, "SELECT count(*) FROM documents WHERE type = '856'") == 2);
+    CHECK(count(tree, "SELECT count(*) FROM document_sets WHERE business_key LIKE '856:%'") == 2);
   }
 }
 

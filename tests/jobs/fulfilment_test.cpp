@@ -115,6 +115,11 @@ TEST_SUITE("fulfilment") {
                         query_text(tree,
                                    "SELECT type, file_name, coalesce(ack_status, '-') FROM "
                                    "documents ORDER BY id") +
+                        "== sets\n" +
+                        query_text(tree,
+                                   "SELECT d.file_name, s.set_control, s.business_key, "
+                                   "coalesce(s.ack_status, '-') FROM document_sets s JOIN "
+                                   "documents d ON d.id = s.document_id ORDER BY s.id") +
                         "== orders\n" + query_text(tree, "SELECT po_number, state FROM v_orders") +
                         "== shipments\n" +
                         query_text(tree,

@@ -1,6 +1,6 @@
 -- avedi's state store, version 11: several transaction sets in one interchange. A documents row
 -- stays one file (one interchange, one group, one ISA13 and GS06); a document that carries
--- several business events (avedi-acknowledge's 855s, one set per PO) has one row here per set,
+-- several business events (a batch's 855s, 753s, 856s or 810s) has one row here per set,
 -- and the set's business key is found here, never in documents. Amazon's 997 answers the group
 -- (documents.ack_status) and, when it lists AK2s, each set (ack_status here).
 CREATE TABLE document_sets (
