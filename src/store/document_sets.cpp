@@ -83,7 +83,7 @@ void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const st
 DocumentContentReader::DocumentContentReader(Db& db, std::int64_t document_id)
     : document_id_(document_id) {
   sqlite3* handle = db.sql().getHandle();
-  if (sqlite3_blob_open(handle, "main", "documents", "content", document_id, 0, &blob_) !=
+  if (sqlite3_blob_open(handle, "main", "document_contents", "content", document_id, 0, &blob_) !=
       SQLITE_OK) {
     std::string why = sqlite3_errmsg(handle);
     sqlite3_blob_close(blob_);  // a failed open may still have allocated the handle

@@ -15,14 +15,16 @@ namespace {
 // Whether a read of document rows carries their bytes (a backlog's release CSV is megabytes).
 enum class Content { kRead, kSkip };
 
-// The SELECT of the columns read_row() reads, in its order; kSkip reads x'' for the content.
+// The SELECT of the columns read_row() reads, in its order; kSkip reads x'' for the content
+// (the bytes are a row of document_contents: a document's own row stays small).
 std::string select_documents(Content content = Content::kRead) {
   return std::string(
              "SELECT id, job, type, business_key, partner, coalesce(interchange_control, ''), "
              "coalesce(group_control, ''), file_name, outbox, ") +
-         (content == Content::kRead ? "content" : "x''") +
+         (content == Content::kRead ? "c.content" : "x''") +
          ", state, source_file_id, deliveries, coalesce(functional_id, ''), "
-         "coalesce(ack_status, ''), coalesce(delivered_at, '') FROM documents ";
+         "coalesce(ack_status, ''), coalesce(delivered_at, '') FROM documents " +
+         (content == Content::kRead ? "JOIN document_contents c ON c.document_id = id " : "");
 }
 
 std::string blob_bytes(const SQLite::Column& column) {
@@ -81,7 +83,8 @@ std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::stri
 }
 
 std::string document_content(Db& db, std::int64_t id) {
-  SQLite::Statement& query = db.statement("SELECT content FROM documents WHERE id = ?");
+  SQLite::Statement& query =
+      db.statement("SELECT content FROM document_contents WHERE document_id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) throw std::logic_error(fmt::format("no document {}", id));
   std::string bytes = blob_bytes(query.getColumn(0));
@@ -100,8 +103,8 @@ bool document_file_name_taken(Db& db, const std::string& file_name) {
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
   SQLite::Statement& insert = db.statement(
       "INSERT INTO documents (job, type, business_key, partner, interchange_control, "
-      "group_control, file_name, outbox, content, sha256, state, source_file_id, created_at, "
-      "run_id, functional_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?, ?)");
+      "group_control, file_name, outbox, sha256, state, source_file_id, created_at, "
+      "run_id, functional_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?, ?, ?)");
   insert.bind(1, actor.job);
   insert.bind(2, document.type);
   insert.bind(3, document.business_key);
@@ -118,22 +121,26 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   }
   insert.bind(7, document.file_name);
   insert.bind(8, document.outbox);
-  insert.bind(9, document.content.data(), static_cast<int>(document.content.size()));
-  insert.bind(10, util::sha256_hex(document.content));
+  insert.bind(9, util::sha256_hex(document.content));
   if (document.source_file_id) {
-    insert.bind(11, static_cast<std::int64_t>(*document.source_file_id));
+    insert.bind(10, static_cast<std::int64_t>(*document.source_file_id));
   } else {
-    insert.bind(11);
+    insert.bind(10);
   }
-  insert.bind(12, actor.now);
-  insert.bind(13, static_cast<std::int64_t>(actor.run_id));
+  insert.bind(11, actor.now);
+  insert.bind(12, static_cast<std::int64_t>(actor.run_id));
   if (document.functional_id.empty()) {
-    insert.bind(14);
+    insert.bind(13);
   } else {
-    insert.bind(14, document.functional_id);
+    insert.bind(13, document.functional_id);
   }
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
+  SQLite::Statement& bytes =
+      db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
+  bytes.bind(1, static_cast<std::int64_t>(id));
+  bytes.bind(2, document.content.data(), static_cast<int>(document.content.size()));
+  bytes.exec();
   record_transition(db, actor, "document", id, "", "built", document.source_file_id,
                     document.type + " " + document.file_name);
   return id;

@@ -67,7 +67,9 @@ void check_invariants(const JobTree& tree) {
   std::map<std::string, std::string> outbox = tree.files_under(tree.outbox());
   CHECK(outbox.size() == 4);
   std::set<std::string> controls;
-  SQLite::Statement documents(db, "SELECT file_name, content, interchange_control FROM documents");
+  SQLite::Statement documents(db,
+                              "SELECT file_name, content, interchange_control FROM documents "
+                              "JOIN document_contents ON document_id = id");
   int stored = 0;
   while (documents.executeStep()) {
     ++stored;

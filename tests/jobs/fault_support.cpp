@@ -183,7 +183,8 @@ void check_guarantees(const JobTree& tree, const Before& before,
   std::set<std::string> in_outbox;
   SQLite::Statement documents(
       db,
-      "SELECT id, file_name, content, coalesce(interchange_control, ''), outbox FROM documents");
+      "SELECT id, file_name, content, coalesce(interchange_control, ''), outbox FROM documents "
+      "JOIN document_contents ON document_id = id");
   while (documents.executeStep()) {
     long id = documents.getColumn(0).getInt64();
     std::string name = documents.getColumn(1).getString();

@@ -85,8 +85,8 @@ void check_delivered_are_on_disk(const JobTree& tree, const fs::path& outbox,
                                  const std::string& outbox_key = "as2.outbox") {
   SQLite::Database db(tree.database().string(), SQLite::OPEN_READONLY);
   SQLite::Statement delivered(db,
-                              "SELECT file_name, content FROM documents "
-                              "WHERE state = 'delivered' AND outbox = ?");
+                              "SELECT file_name, content FROM documents JOIN document_contents "
+                              "ON document_id = id WHERE state = 'delivered' AND outbox = ?");
   delivered.bind(1, outbox_key);
   std::map<std::string, std::string> on_disk = tree.files_under(outbox);
   while (delivered.executeStep()) {

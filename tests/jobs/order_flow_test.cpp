@@ -298,8 +298,9 @@ TEST_SUITE("order intake") {
               amazon::kSetsPerInterchange));
     // Each set's bytes are where its row says, and answer its own PO.
     CHECK(query_text(tree,
-                     "SELECT count(*) FROM document_sets s JOIN documents d ON d.id = "
-                     "s.document_id JOIN purchase_orders o ON s.business_key = '855:po:' || o.id "
+                     "SELECT count(*) FROM document_sets s JOIN document_contents d ON "
+                     "d.document_id = s.document_id JOIN purchase_orders o ON s.business_key = "
+                     "'855:po:' || o.id "
                      "WHERE CAST(substr(d.content, s.content_offset + 1, s.content_length) AS "
                      "TEXT) LIKE 'ST*855*' || s.set_control || '~%BAK*00*AD*' || o.po_number || "
                      "'*%SE*%*' || s.set_control || '~\n'") == std::to_string(orders) + "\n");

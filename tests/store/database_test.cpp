@@ -1,6 +1,7 @@
 // Db::migrate on stores written by older versions of avedi. Schema version 10 moves the packed,
 // shipped and invoiced units of PO lines out of po_lines into line_progress: a store migrated
-// in the middle of a flow keeps what each line had.
+// in the middle of a flow keeps what each line had. Version 12 moves each document's bytes into
+// document_contents: every byte of every document sent survives.
 #include "store/database.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "store/query_text.h"
+#include "store/records.h"
 #include "store/store_file.h"
 #include "util/file.h"
 
@@ -91,5 +93,43 @@ TEST_SUITE("store::Db") {
               db.sql(),
               "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "
               "FROM v_line_progress") == "1|12|12|12|6\n2|12|12|0|0\n3|5|0|0|0\n");
+  }
+
+  TEST_CASE("version 12 keeps every document's bytes, byte for byte, beside a smaller row") {
+    testing_store::StoreFile file("document-contents");
+    // Bytes are bytes: a NUL, a CR LF, a byte above 0x7f, and a size past many pages.
+    const std::string release = std::string("po_number\r\n\0\xff", 13) + std::string(70000, 'x');
+    {
+      SQLite::Database old(file.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      std::vector<std::string> migrations = migrations_up_to(11);
+      REQUIRE(migrations.size() == 11);
+      for (const std::string& path : migrations) old.exec(util::read_file(path));
+      old.exec("PRAGMA user_version = 11");
+      old.exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-acknowledge', 't')");
+      SQLite::Statement insert(
+          old,
+          "INSERT INTO documents (id, job, type, business_key, partner, file_name, outbox, "
+          "content, sha256, state, created_at, run_id) VALUES (?, 'avedi-acknowledge', ?, ?, "
+          "'p', ?, 'as2.outbox', ?, 'h', 'delivered', 't', 1)");
+      for (int id : {1, 2}) {
+        std::string content = id == 1 ? "ISA*00~\nIEA*1*000000001~\n" : release;
+        insert.bind(1, id);
+        insert.bind(2, id == 1 ? "855" : "release");
+        insert.bind(3, "key" + std::to_string(id));
+        insert.bind(4, "file" + std::to_string(id));
+        insert.bind(5, content.data(), static_cast<int>(content.size()));
+        insert.exec();
+        insert.reset();
+      }
+    }
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    CHECK(db.schema_version() >= 12);
+    CHECK(store::document_content(db, 1) == "ISA*00~\nIEA*1*000000001~\n");
+    CHECK(store::document_content(db, 2) == release);
+    CHECK(store::find_document(db, 2)->content == release);
+    CHECK(testing_store::query_text(db.sql(),
+                                    "SELECT count(*) FROM pragma_table_info('documents') "
+                                    "WHERE name = 'content'") == "0\n");
+    CHECK(testing_store::query_text(db.sql(), "PRAGMA foreign_key_check") == "");
   }
 }

@@ -8,7 +8,7 @@ CREATE TABLE document_sets (
   document_id     INTEGER NOT NULL REFERENCES documents(id),
   set_control     TEXT NOT NULL,           -- ST02, 0001.. within the group
   business_key    TEXT NOT NULL UNIQUE,    -- "855:po:<id>": one set per business event, ever
-  content_offset  INTEGER NOT NULL,        -- where the set's ST starts in documents.content
+  content_offset  INTEGER NOT NULL,        -- where the set's ST starts in the document's bytes
   content_length  INTEGER NOT NULL,        -- bytes from ST to the line break after SE
   ack_status      TEXT,                    -- Amazon's 997 for this set: accepted, rejected, ...
   ack_codes       TEXT,
