@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "exchange/catalog.h"
@@ -19,6 +21,7 @@
 #include "runner/outbox.h"
 #include "store/database.h"
 #include "store/orders.h"
+#include "transactions/amazon_mapping.h"
 #include "transactions/po_acknowledgment_855.h"
 #include "util/crash_point.h"
 #include "util/file.h"
@@ -71,21 +74,14 @@ class Acknowledger {
     std::vector<std::string> log_lines;
     try {
       store::Transaction transaction(context_.db);
-      std::vector<Decided> decided;
-      decided.reserve(batch.size());
-      for (store::StoredOrder& order : batch) decided.push_back(decide(order));
-      std::vector<runner::BatchSet> sets;
-      sets.reserve(batch.size());
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        sets.push_back({fmt::format("855:po:{}", batch[i].id), batch[i].file_id, [&, i] {
-                          return transactions::acknowledgment_855(decided[i].order,
-                                                                  decided[i].decisions);
-                        }});
-      }
-      std::vector<runner::PlacedSet> placed =
-          runner::stage_amazon_sets(context_, "855", runner::X12Version::k4010, sets);
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        record(batch[i], decided[i], placed[i], log_lines);
+      // An interchange's worth of POs at a time: decided, staged as its sets, recorded. The
+      // decisions of a whole batch held at once would add their copies to its peak.
+      const std::size_t per_interchange =
+          static_cast<std::size_t>(std::max(1, amazon::kSetsPerInterchange));
+      for (std::size_t begin = 0; begin < batch.size(); begin += per_interchange) {
+        std::span<store::StoredOrder> orders(batch.data() + begin,
+                                             std::min(per_interchange, batch.size() - begin));
+        acknowledge_together(orders, log_lines);
       }
       std::string released = stage_release(context_, batch, part);
       if (!released.empty()) log_lines.push_back(released);
@@ -109,6 +105,27 @@ class Acknowledger {
   int acknowledged() const { return acknowledged_; }
 
  private:
+  // Decides `orders`, stages their 855s as the sets of one interchange and records each.
+  void acknowledge_together(std::span<store::StoredOrder> orders,
+                            std::vector<std::string>& log_lines) {
+    std::vector<Decided> decided;
+    decided.reserve(orders.size());
+    for (store::StoredOrder& order : orders) decided.push_back(decide(order));
+    std::vector<runner::BatchSet> sets;
+    sets.reserve(orders.size());
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+      sets.push_back({fmt::format("855:po:{}", orders[i].id), orders[i].file_id, [&, i] {
+                        return transactions::acknowledgment_855(decided[i].order,
+                                                                decided[i].decisions);
+                      }});
+    }
+    std::vector<runner::PlacedSet> placed =
+        runner::stage_amazon_sets(context_, "855", runner::X12Version::k4010, sets);
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+      record(orders[i], decided[i], placed[i], log_lines);
+    }
+  }
+
   // A PO and what was decided for each of its lines.
   struct Decided {
     model::PurchaseOrder order;
