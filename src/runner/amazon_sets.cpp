@@ -18,10 +18,7 @@ namespace {
 std::optional<PlacedSet> earlier_place(JobContext& context, const std::string& business_key) {
   if (std::optional<store::DocumentSet> set =
           store::find_document_set_by_key(context.db, business_key)) {
-    std::optional<store::DocumentRecord> document =
-        store::find_document(context.db, set->document_id);
-    if (!document) throw std::logic_error("document set without its document: " + business_key);
-    return PlacedSet{document->file_name, set->set_control};
+    return PlacedSet{store::file_name_of_document(context.db, set->document_id), set->set_control};
   }
   if (std::optional<store::DocumentRecord> document =
           store::find_document_by_key(context.db, business_key)) {

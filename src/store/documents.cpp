@@ -92,6 +92,15 @@ std::string document_content(Db& db, std::int64_t id) {
   return bytes;
 }
 
+std::string file_name_of_document(Db& db, std::int64_t id) {
+  SQLite::Statement& query = db.statement("SELECT file_name FROM documents WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) throw std::logic_error(fmt::format("no document {}", id));
+  std::string name = query.getColumn(0).getString();
+  query.reset();
+  return name;
+}
+
 bool document_file_name_taken(Db& db, const std::string& file_name) {
   SQLite::Statement& query = db.statement("SELECT 1 FROM documents WHERE file_name = ?");
   query.bind(1, file_name);

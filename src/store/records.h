@@ -134,6 +134,8 @@ std::optional<DocumentRecord> find_document_by_file_name(Db& db, const std::stri
 // Whether a document already has this file name: an index probe that reads no content (a
 // release CSV of a backlog is over a megabyte, and a run probes its names part by part).
 bool document_file_name_taken(Db& db, const std::string& file_name);
+// The file name of document `id`, its row alone (std::logic_error when there is none).
+std::string file_name_of_document(Db& db, std::int64_t id);
 // The stored bytes of document `id` (std::logic_error when there is no such document).
 std::string document_content(Db& db, std::int64_t id);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);

@@ -59,18 +59,29 @@ std::string status_name(std::string_view code) {
 }  // namespace
 
 FunctionalAck::SetAnswer FunctionalAck::answer_for(std::string_view set_control) const {
+  // The set's own AK5, when the 997 lists the set with one (an AK2 without AK5 says nothing).
+  const SetVerdict* listed = nullptr;
+  bool any_listed = false;
   for (const SetVerdict& set : sets) {
-    if (set.set_control != set_control) continue;
-    SetAnswer answer{status_name(set.status), ""};
-    if (set.status != "A" || !set.codes.empty()) answer.codes = "AK5 " + set.status;
-    for (const std::string& code : set.codes) answer.codes += " " + code;
-    return answer;
+    if (set.status.empty()) continue;
+    any_listed = true;
+    if (set.set_control == set_control) listed = &set;
   }
-  if (status == "P" && !sets.empty()) return {"accepted", ""};  // AK2s name the others
-  SetAnswer answer{status_name(status), ""};
-  if (status != "A" || !group_codes.empty()) answer.codes = "AK9 " + status;
-  for (const std::string& code : group_codes) answer.codes += " " + code;
-  return answer;
+  std::string set_codes;
+  if (listed && (listed->status != "A" || !listed->codes.empty())) {
+    set_codes = "AK5 " + listed->status;
+    for (const std::string& code : listed->codes) set_codes += " " + code;
+  }
+  std::string group_codes_text = "AK9 " + status;
+  for (const std::string& code : group_codes) group_codes_text += " " + code;
+  // A rejected group rejects every set in it, whatever an AK5 says (the worse of the two, as
+  // verdict() believes).
+  if (status == "R") {
+    return {"rejected", set_codes.empty() ? group_codes_text : set_codes + "; " + group_codes_text};
+  }
+  if (listed) return {status_name(listed->status), set_codes};
+  if (status == "P" && any_listed) return {"accepted", ""};  // AK5s name the others
+  return {status_name(status), status == "A" && group_codes.empty() ? "" : group_codes_text};
 }
 
 std::optional<FunctionalAck> read_functional_ack(const x12::TransactionSet& set,

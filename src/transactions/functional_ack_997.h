@@ -35,9 +35,10 @@ struct FunctionalAck {
   // "AK9 R 5; AK2 855 0001: AK5 R 5 (AK3 BEG 2 8)", "" when nothing to say.
   std::string codes_text() const;
 
-  // What the 997 says of the set with ST02 `set_control`: its AK2/AK5 when listed, else the
-  // group's AK9 (A, E, R apply to every set). Under AK9 P a set not listed was accepted when
-  // other sets are listed; with none listed, which were accepted is unknown: "partial".
+  // What the 997 says of the set with ST02 `set_control`: AK9 R rejects every set; else its
+  // AK2/AK5 when listed with an AK5, else the group's AK9 (A and E apply to every set). Under
+  // AK9 P a set not listed was accepted when other sets are listed with their AK5; with none
+  // listed, which were accepted is unknown: "partial".
   struct SetAnswer {
     std::string status;  // as status_text()
     std::string codes;   // "AK5 R 5 (AK3 BAK 2 8)", "AK9 R 5", "" when nothing to say

@@ -57,6 +57,18 @@ TEST_SUITE("transactions::FunctionalAck") {
     CHECK(rejected.answer_for("0007").codes == "AK9 R 5");
     // AK9 P and no set listed: which sets were accepted is unknown.
     CHECK(ack("P", {}).answer_for("0001").status == "partial");
+    // A rejected group rejects every set, whatever its AK5 says (the worse of the two).
+    transactions::FunctionalAck group_rejected = ack("R", {"A", "R"});
+    group_rejected.group_codes = {"5"};
+    CHECK(group_rejected.answer_for("1").status == "rejected");
+    CHECK(group_rejected.answer_for("1").codes == "AK9 R 5");
+    CHECK(group_rejected.answer_for("2").codes == "AK5 R; AK9 R 5");
+    CHECK(group_rejected.answer_for("3").status == "rejected");
+    // An AK2 without its AK5 says nothing of the set: the group's word holds.
+    transactions::FunctionalAck no_ak5 = ack("A", {""});
+    CHECK(no_ak5.answer_for("1").status == "accepted");
+    CHECK(no_ak5.answer_for("1").codes == "");
+    CHECK(ack("P", {""}).answer_for("1").status == "partial");
     // AK9 A, yet the set's AK5 rejects it: the set is rejected, its neighbours accepted.
     transactions::FunctionalAck contradicting = ack("A", {"A", "R"});
     CHECK(contradicting.answer_for("2").status == "rejected");

@@ -1,0 +1,149 @@
+// runner::stage_amazon_sets on a real store and staging folder: one interchange per chunk of
+// sets, a set row per event, and never a second set for an event that has one (a set of an
+// earlier interchange or a document of its own from before sets were batched).
+#include "runner/amazon_sets.h"
+
+#include <doctest/doctest.h>
+#include <spdlog/logger.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runner/config.h"
+#include "runner/effects.h"
+#include "store/database.h"
+#include "store/document_sets.h"
+#include "store/query_text.h"
+#include "store/records.h"
+#include "store/store_file.h"
+#include "transactions/amazon_mapping.h"
+#include "util/file.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A job's context on its own store and staging folder, with Amazon and us as partners.
+struct Staging {
+  testing_store::StoreFile file{"amazon-sets"};
+  fs::path staging =
+      fs::temp_directory_path() / ("avedi-amazon-sets-" + std::to_string(::getpid()));
+  runner::Config config;
+  store::Db db{file.path(), store::OpenMode::kReadWrite};
+  spdlog::logger log{"amazon-sets-test"};
+  runner::RealEffects effects{0640};
+  runner::JobContext context{config,
+                             db,
+                             log,
+                             effects,
+                             {"avedi-acknowledge", 1, "2026-11-20T10:00:00Z"},
+                             *util::parse_iso8601("2026-11-20T10:00:00Z"),
+                             "",
+                             staging.string()};
+
+  Staging() {
+    config.ours = {"ZZ", "VENDORID", "VENDORID"};
+    config.amazon = {"ZZ", "AMAZON", "AMAZON"};
+    fs::remove_all(staging);
+    fs::create_directories(staging);
+    db.sql().exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-acknowledge', 't')");
+  }
+  ~Staging() { fs::remove_all(staging); }
+
+  // Stages one set per key (a BAK naming it) in one transaction and commits.
+  std::vector<runner::PlacedSet> stage(const std::vector<std::string>& keys) {
+    std::vector<runner::BatchSet> sets;
+    for (const std::string& key : keys) {
+      sets.push_back({key, std::nullopt, [key] {
+                        return std::vector<x12::SegmentBuilder>{
+                            x12::SegmentBuilder("BAK").add("00").add("AD").add(key)};
+                      }});
+    }
+    store::Transaction transaction(db);
+    std::vector<runner::PlacedSet> placed =
+        runner::stage_amazon_sets(context, "855", runner::X12Version::k4010, sets);
+    runner::commit_staged(context, transaction);
+    return placed;
+  }
+};
+
+std::string sets_table(store::Db& db) {
+  return testing_store::query_text(
+      db.sql(),
+      "SELECT d.file_name, s.set_control, s.business_key FROM document_sets s JOIN documents d "
+      "ON d.id = s.document_id ORDER BY s.id");
+}
+
+}  // namespace
+
+TEST_SUITE("runner::stage_amazon_sets") {
+  TEST_CASE("one interchange for the sets, a set row each, each range its own set") {
+    Staging staging;
+    std::vector<runner::PlacedSet> placed = staging.stage({"855:po:1", "855:po:2", "855:po:3"});
+    REQUIRE(placed.size() == 3);
+    CHECK(placed[0].file_name == "avedi_855_000000001.edi");
+    CHECK(placed[2].set_control == "0003");
+    CHECK(sets_table(staging.db) ==
+          "avedi_855_000000001.edi|0001|855:po:1\navedi_855_000000001.edi|0002|855:po:2\n"
+          "avedi_855_000000001.edi|0003|855:po:3\n");
+    std::string staged = util::read_file((staging.staging / placed[0].file_name).string());
+    CHECK(staged.find("GS*PR*VENDORID*AMAZON*20261120*1000*1*X*004010~\n") != std::string::npos);
+    CHECK(staged.find("GE*3*1~\nIEA*1*000000001~\n") != std::string::npos);
+    std::optional<store::SentSet> second = store::sent_set(staging.db, "855:po:2");
+    REQUIRE(second);
+    CHECK(second->set == "ST*855*0002~\nBAK*00*AD*855:po:2~\nSE*3*0002~\n");
+    CHECK(second->isa.rfind("ISA*00*", 0) == 0);
+    CHECK(second->isa.size() == 106);
+  }
+
+  TEST_CASE("an event with a set or a document of its own is never sent again") {
+    Staging staging;
+    staging.stage({"855:po:1", "855:po:2"});
+    // An 855 sent alone, before sets were batched: its own document, keyed by its event.
+    store::DocumentRecord alone;
+    alone.type = "855";
+    alone.business_key = "855:po:9";
+    alone.partner = "ZZ/AMAZON";
+    alone.file_name = "avedi_855_000000777.edi";
+    alone.outbox = "as2.outbox";
+    alone.content = "ISA*alone~\nST*855*0001~\nBAK*00*AD*PO9~\nSE*3*0001~\nIEA~\n";
+    {
+      store::Transaction transaction(staging.db);
+      store::insert_document(staging.db, staging.context.actor, alone);
+      transaction.commit();
+    }
+    std::vector<runner::PlacedSet> placed = staging.stage({"855:po:2", "855:po:9", "855:po:3"});
+    CHECK(placed[0].file_name == "avedi_855_000000001.edi");  // where it went the first time
+    CHECK(placed[0].set_control == "0002");
+    CHECK(placed[1].file_name == "avedi_855_000000777.edi");
+    CHECK(placed[1].set_control == "0001");
+    CHECK(placed[2].file_name == "avedi_855_000000002.edi");  // only the new event is sent
+    CHECK(placed[2].set_control == "0001");
+    CHECK(sets_table(staging.db) ==
+          "avedi_855_000000001.edi|0001|855:po:1\navedi_855_000000001.edi|0002|855:po:2\n"
+          "avedi_855_000000002.edi|0001|855:po:3\n");
+    // The invoice reads the lone 855 whole, as before.
+    std::optional<store::SentSet> old = store::sent_set(staging.db, "855:po:9");
+    REQUIRE(old);
+    CHECK(old->set == alone.content);
+    CHECK_FALSE(store::sent_set(staging.db, "855:po:4"));
+  }
+
+  TEST_CASE("more sets than an interchange holds go out in several") {
+    Staging staging;
+    std::vector<std::string> keys;
+    for (int po = 1; po <= amazon::kSetsPerInterchange + 2; ++po) {
+      keys.push_back("855:po:" + std::to_string(po));
+    }
+    std::vector<runner::PlacedSet> placed = staging.stage(keys);
+    CHECK(placed.front().file_name == "avedi_855_000000001.edi");
+    CHECK(placed.back().file_name == "avedi_855_000000002.edi");
+    CHECK(placed.back().set_control == "0002");
+    CHECK(testing_store::query_text(staging.db.sql(),
+                                    "SELECT business_key FROM documents ORDER BY id") ==
+          "855:sets:855:po:1\n855:sets:855:po:" + std::to_string(amazon::kSetsPerInterchange + 1) +
+              "\n");
+  }
+}
