@@ -34,8 +34,8 @@ SetOutcome FunctionalAckIntake::store(runner::JobContext& context, const x12::Tr
   std::string status = ack->status_text();
   store::record_document_ack(context.db, context.actor, *document, status, ack->codes_text(),
                              file.id);
-  // A document of several sets (a batch of 855s): each set's own verdict, so a rejected set
-  // names its PO and the accepted ones are not taken for rejected.
+  // A document of several sets (a batch's 855s, 753s, 856s or 810s): each set's own verdict,
+  // so a rejected set is named by its event and the accepted ones are not taken for rejected.
   for (const store::DocumentSet& set : store::sets_of_document(context.db, document->id)) {
     transactions::FunctionalAck::SetAnswer answer = ack->answer_for(set.set_control);
     store::record_set_ack(context.db, context.actor, set, answer.status, answer.codes, file.id);
