@@ -238,6 +238,14 @@ ReadSnapshot::~ReadSnapshot() {
   }
 }
 
+void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value) {
+  if (value.empty()) {
+    statement.bind(index);
+  } else {
+    statement.bind(index, value);
+  }
+}
+
 bool is_busy(const std::exception& error) {
   const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
   return sqlite_error != nullptr && (sqlite_error->getErrorCode() == SQLITE_BUSY ||

@@ -60,6 +60,9 @@ class Db {
 // the busy timeout. Not a fault of this run's data or disk: the run leaves and cron retries.
 bool is_busy(const std::exception& error);
 
+// Binds `value` as text, or NULL when it is empty (the store keeps "no value" as NULL).
+void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value);
+
 // How long a statement waits for another process's lock before failing as busy.
 constexpr int kBusyTimeoutSeconds = 10;
 

@@ -66,11 +66,7 @@ void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const st
   SQLite::Statement& update = db.statement(
       "UPDATE document_sets SET ack_status = ?, ack_codes = ?, ack_at = ? WHERE id = ?");
   update.bind(1, status);
-  if (codes.empty()) {
-    update.bind(2);
-  } else {
-    update.bind(2, codes);
-  }
+  bind_text_or_null(update, 2, codes);
   update.bind(3, actor.now);
   update.bind(4, static_cast<std::int64_t>(set.id));
   update.exec();

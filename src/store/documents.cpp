@@ -118,16 +118,8 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   insert.bind(2, document.type);
   insert.bind(3, document.business_key);
   insert.bind(4, document.partner);
-  if (document.interchange_control.empty()) {
-    insert.bind(5);
-  } else {
-    insert.bind(5, document.interchange_control);
-  }
-  if (document.group_control.empty()) {
-    insert.bind(6);
-  } else {
-    insert.bind(6, document.group_control);
-  }
+  bind_text_or_null(insert, 5, document.interchange_control);
+  bind_text_or_null(insert, 6, document.group_control);
   insert.bind(7, document.file_name);
   insert.bind(8, document.outbox);
   insert.bind(9, util::sha256_hex(document.content));
@@ -138,11 +130,7 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   }
   insert.bind(11, actor.now);
   insert.bind(12, static_cast<std::int64_t>(actor.run_id));
-  if (document.functional_id.empty()) {
-    insert.bind(13);
-  } else {
-    insert.bind(13, document.functional_id);
-  }
+  bind_text_or_null(insert, 13, document.functional_id);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
   SQLite::Statement& bytes =
@@ -185,11 +173,7 @@ void record_document_ack(Db& db, const Actor& actor, const DocumentRecord& docum
       "UPDATE documents SET ack_status = ?, ack_codes = ?, ack_at = ? "
       "WHERE id = ?");
   update.bind(1, status);
-  if (codes.empty()) {
-    update.bind(2);
-  } else {
-    update.bind(2, codes);
-  }
+  bind_text_or_null(update, 2, codes);
   update.bind(3, actor.now);
   update.bind(4, static_cast<std::int64_t>(document.id));
   update.exec();

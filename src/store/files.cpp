@@ -29,14 +29,6 @@ FileRecord read_row(SQLite::Statement& query) {
   return file;
 }
 
-void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value) {
-  if (value.empty()) {
-    statement.bind(index);
-  } else {
-    statement.bind(index, value);
-  }
-}
-
 }  // namespace
 
 std::int64_t insert_claiming_file(Db& db, const Actor& actor, const FileRecord& file) {

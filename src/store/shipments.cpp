@@ -97,14 +97,6 @@ CartonRecord read_carton(SQLite::Statement& query) {
   return carton;
 }
 
-void bind_text(SQLite::Statement& statement, int index, const std::string& value) {
-  if (value.empty()) {
-    statement.bind(index);
-  } else {
-    statement.bind(index, value);
-  }
-}
-
 // Adds `quantity` to one counter of a line's line_progress row (the statement of
 // line_progress_upsert).
 void add_to_line_progress(Db& db, const std::string& sql, std::int64_t po_line_id,
@@ -243,8 +235,8 @@ std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
   insert.bind(2, carton.carton_ref);
   insert.bind(3, carton.sscc);
   insert.bind(4, carton.sscc_issued ? 1 : 0);
-  bind_text(insert, 5, carton.pallet_ref);
-  bind_text(insert, 6, carton.pallet_sscc);
+  bind_text_or_null(insert, 5, carton.pallet_ref);
+  bind_text_or_null(insert, 6, carton.pallet_sscc);
   insert.bind(7, carton.weight_kg);
   insert.bind(8, carton.length_cm);
   insert.bind(9, carton.width_cm);
@@ -342,11 +334,11 @@ void record_routing(Db& db, const Actor& actor, const ShipmentRecord& shipment,
   SQLite::Statement& update = db.statement(
       "UPDATE shipments SET state = 'routed', arn = ?, carrier_scac = ?, "
       "carrier_name = ?, pickup_date = ?, pickup_time = ? WHERE id = ?");
-  bind_text(update, 1, shipment.arn);
-  bind_text(update, 2, shipment.carrier_scac);
-  bind_text(update, 3, shipment.carrier_name);
-  bind_text(update, 4, shipment.pickup_date);
-  bind_text(update, 5, shipment.pickup_time);
+  bind_text_or_null(update, 1, shipment.arn);
+  bind_text_or_null(update, 2, shipment.carrier_scac);
+  bind_text_or_null(update, 3, shipment.carrier_name);
+  bind_text_or_null(update, 4, shipment.pickup_date);
+  bind_text_or_null(update, 5, shipment.pickup_time);
   update.bind(6, static_cast<std::int64_t>(shipment.id));
   update.exec();
   record_transition(db, actor, "shipment", shipment.id, shipment.state, "routed", file_id, detail);
@@ -359,12 +351,12 @@ void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
       "carrier_scac = coalesce(?, carrier_scac), bol_number = ?, "
       "pro_number = ?, tracking_number = ?, estimated_delivery = ? "
       "WHERE id = ?");
-  bind_text(update, 1, shipment.ship_date);
-  bind_text(update, 2, shipment.carrier_scac);
-  bind_text(update, 3, shipment.bol_number);
-  bind_text(update, 4, shipment.pro_number);
-  bind_text(update, 5, shipment.tracking_number);
-  bind_text(update, 6, shipment.estimated_delivery);
+  bind_text_or_null(update, 1, shipment.ship_date);
+  bind_text_or_null(update, 2, shipment.carrier_scac);
+  bind_text_or_null(update, 3, shipment.bol_number);
+  bind_text_or_null(update, 4, shipment.pro_number);
+  bind_text_or_null(update, 5, shipment.tracking_number);
+  bind_text_or_null(update, 6, shipment.estimated_delivery);
   update.bind(7, static_cast<std::int64_t>(shipment.id));
   update.exec();
   record_transition(db, actor, "shipment", shipment.id, shipment.state, "shipped", file_id, detail);
@@ -402,7 +394,7 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
 void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
   static const std::string kSql = "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?";
   SQLite::Statement& update = db.statement(kSql);
-  bind_text(update, 1, pallet_sscc);
+  bind_text_or_null(update, 1, pallet_sscc);
   update.bind(2, static_cast<std::int64_t>(carton_id));
   update.exec();
 }
