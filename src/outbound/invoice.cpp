@@ -50,10 +50,10 @@ void for_each_segment(std::string_view content, const x12::Delimiters& delimiter
 }
 
 // PO1 line id -> unit price, as the 855 sent for the PO said.
-std::map<std::string, std::string> acknowledged_prices(runner::JobContext& context,
+std::map<std::string, std::string> acknowledged_prices(store::SentSetReader& sent,
                                                        std::int64_t po_id) {
   std::map<std::string, std::string> prices;
-  std::optional<store::SentSet> ack = store::sent_set(context.db, fmt::format("855:po:{}", po_id));
+  std::optional<store::SentSet> ack = sent.find(fmt::format("855:po:{}", po_id));
   if (!ack) return prices;
   std::optional<x12::Delimiters> delimiters = delimiters_of(ack->isa);
   if (!delimiters) return prices;
@@ -67,11 +67,10 @@ std::map<std::string, std::string> acknowledged_prices(runner::JobContext& conte
 }
 
 // "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1).
-std::map<std::string, std::int64_t> noticed_quantities(runner::JobContext& context,
+std::map<std::string, std::int64_t> noticed_quantities(store::SentSetReader& sent,
                                                        std::int64_t shipment_id) {
   std::map<std::string, std::int64_t> quantities;
-  std::optional<store::SentSet> asn =
-      store::sent_set(context.db, fmt::format("856:shipment:{}", shipment_id));
+  std::optional<store::SentSet> asn = sent.find(fmt::format("856:shipment:{}", shipment_id));
   if (!asn) return quantities;
   std::optional<x12::Delimiters> delimiters = delimiters_of(asn->isa);
   if (!delimiters) return quantities;
@@ -111,19 +110,17 @@ struct PreparedInvoice {
 
 // Checks and numbers the invoice of one PO part of a shipment inside the caller's transaction;
 // nullopt, with why in `refused`, when it cannot be sent (nothing written).
-std::optional<PreparedInvoice> prepare_invoice(runner::JobContext& context,
-                                               const store::ShipmentRecord& shipment,
-                                               const std::map<std::string, std::int64_t>& noticed,
-                                               std::vector<store::ShippedLine>&& shipped,
-                                               const store::StoredOrder& order,
-                                               std::string& refused) {
+std::optional<PreparedInvoice> prepare_invoice(
+    runner::JobContext& context, store::SentSetReader& sent, const store::ShipmentRecord& shipment,
+    const std::map<std::string, std::int64_t>& noticed, std::vector<store::ShippedLine>&& shipped,
+    const store::StoredOrder& order, std::string& refused) {
   if (shipped.empty()) {
     // Only a PO the shipment shipped units of is due; this one's units are gone.
     refused = fmt::format("PO {}: shipment {} shipped nothing of it to invoice", order.po_number,
                           shipment.supplier_reference);
     return std::nullopt;
   }
-  std::map<std::string, std::string> prices = acknowledged_prices(context, order.id);
+  std::map<std::string, std::string> prices = acknowledged_prices(sent, order.id);
   PreparedInvoice prepared;
   transactions::Invoice& invoice = prepared.invoice;
   invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
@@ -242,12 +239,13 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
   };
   // Only the invoices due (not every shipment ever shipped): a run costs what it invoices.
   std::int64_t after = 0;
+  store::SentSetReader sent(context.db);  // our 855s and 856s, read once per interchange
   while (std::optional<std::int64_t> shipment_id = store::next_shipment_due(context.db, after)) {
     after = *shipment_id;
     std::optional<store::ShipmentRecord> shipment = store::find_shipment(context.db, after);
     if (!shipment) throw std::logic_error(fmt::format("invoice due for no shipment {}", after));
     // The shipment's 856 is read once for all its POs.
-    std::map<std::string, std::int64_t> noticed = noticed_quantities(context, shipment->id);
+    std::map<std::string, std::int64_t> noticed = noticed_quantities(sent, shipment->id);
     std::map<std::int64_t, std::vector<store::ShippedLine>> shipped =
         store::shipped_lines(context.db, shipment->id);
     for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {
@@ -255,7 +253,7 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
       if (!transaction) transaction.emplace(context.db);
       std::string refused;
       std::optional<PreparedInvoice> invoice = prepare_invoice(
-          context, *shipment, noticed, std::move(shipped[order.id]), order, refused);
+          context, sent, *shipment, noticed, std::move(shipped[order.id]), order, refused);
       if (!invoice) {
         runner::log_warning(context, "no invoice sent: " + refused);
         ++result.rejected;

@@ -3,7 +3,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -76,47 +75,37 @@ void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const st
                     codes.empty() ? what : what + ": " + codes);
 }
 
-DocumentContentReader::DocumentContentReader(Db& db, std::int64_t document_id)
-    : document_id_(document_id) {
-  sqlite3* handle = db.sql().getHandle();
-  if (sqlite3_blob_open(handle, "main", "document_contents", "content", document_id, 0, &blob_) !=
-      SQLITE_OK) {
-    std::string why = sqlite3_errmsg(handle);
-    sqlite3_blob_close(blob_);  // a failed open may still have allocated the handle
-    throw std::logic_error(fmt::format("document {}: {}", document_id, why));
+const std::string& SentSetReader::content_of(std::int64_t document_id) {
+  auto found = std::find_if(kept_.begin(), kept_.end(),
+                            [&](const auto& kept) { return kept.first == document_id; });
+  if (found != kept_.end()) {
+    std::rotate(found, found + 1, kept_.end());  // the most recent at the back
+  } else {
+    if (kept_.size() == kDocumentsKept) kept_.erase(kept_.begin());
+    kept_.emplace_back(document_id, document_content(db_, document_id));
   }
+  return kept_.back().second;
 }
 
-DocumentContentReader::~DocumentContentReader() { sqlite3_blob_close(blob_); }
-
-std::int64_t DocumentContentReader::size() const { return sqlite3_blob_bytes(blob_); }
-
-std::string DocumentContentReader::read(std::int64_t offset, std::int64_t length) {
-  if (offset < 0 || length < 0 || offset + length > size()) {
-    throw std::logic_error(fmt::format("document {}: no {} bytes at {} (it has {})", document_id_,
-                                       length, offset, size()));
+std::optional<SentSet> SentSetReader::find(const std::string& business_key) {
+  if (std::optional<DocumentSet> set = find_document_set_by_key(db_, business_key)) {
+    const std::string& content = content_of(set->document_id);
+    if (set->offset < 0 || set->length < 0 ||
+        static_cast<std::size_t>(set->offset + set->length) > content.size()) {
+      throw std::logic_error(fmt::format("set {} of document {}: no {} bytes at {} (it has {})",
+                                         set->set_control, set->document_id, set->length,
+                                         set->offset, content.size()));
+    }
+    return SentSet{content.substr(0, 106), content.substr(set->offset, set->length)};
   }
-  std::string bytes(static_cast<std::size_t>(length), '\0');
-  if (sqlite3_blob_read(blob_, bytes.data(), static_cast<int>(length), static_cast<int>(offset)) !=
-      SQLITE_OK) {
-    throw std::logic_error(
-        fmt::format("document {}: cannot read {} bytes at {}", document_id_, length, offset));
-  }
-  return bytes;
-}
-
-std::optional<SentSet> sent_set(Db& db, const std::string& business_key) {
-  if (std::optional<DocumentSet> set = find_document_set_by_key(db, business_key)) {
-    DocumentContentReader content(db, set->document_id);
-    SentSet sent;
-    sent.isa = content.read(0, std::min<std::int64_t>(content.size(), 106));
-    sent.set = content.read(set->offset, set->length);
-    return sent;
-  }
-  if (std::optional<DocumentRecord> document = find_document_by_key(db, business_key)) {
+  if (std::optional<DocumentRecord> document = find_document_by_key(db_, business_key)) {
     return SentSet{document->content.substr(0, 106), document->content};
   }
   return std::nullopt;
+}
+
+std::optional<SentSet> sent_set(Db& db, const std::string& business_key) {
+  return SentSetReader(db).find(business_key);
 }
 
 }  // namespace store

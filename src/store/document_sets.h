@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/records.h"
-
-struct sqlite3_blob;
 
 namespace store {
 
@@ -34,31 +33,34 @@ void record_set_ack(Db& db, const Actor& actor, const DocumentSet& set, const st
                     const std::string& codes, std::optional<std::int64_t> file_id);
 
 // The ISA and the bytes of the set we sent for `business_key`: its range of a document of
-// several sets (only those pages are read), or the whole document it had to itself (a
-// document sent before its type was batched). nullopt when the event has no document.
+// several sets, or the whole document it had to itself (a document sent before its type was
+// batched). nullopt when the event has no document.
 struct SentSet {
   std::string isa;  // the interchange's first 106 bytes (its delimiters)
   std::string set;
 };
-std::optional<SentSet> sent_set(Db& db, const std::string& business_key);
 
-// Reads parts of one document's content through SQLite's incremental blob I/O: only the pages
-// that hold them (a column read would load the whole interchange for each of its sets).
-class DocumentContentReader {
+// Finds the sets we sent, keeping the bytes of the last few documents it read. A set is a few
+// kB of an interchange of up to kSetsPerInterchange sets (500 kB and more), and SQLite reaches
+// an offset in a BLOB only by walking its overflow pages from the start, so reading one set
+// alone costs the pages before it too. A job reads the sets of an interchange one after
+// another (avedi-invoice goes through shipments in order, and a shipment's POs were
+// acknowledged together): each document is then read once, whole. Documents never change
+// once written, so what is kept cannot go stale.
+class SentSetReader {
  public:
-  // std::logic_error when there is no document `document_id`.
-  DocumentContentReader(Db& db, std::int64_t document_id);
-  ~DocumentContentReader();
-  DocumentContentReader(const DocumentContentReader&) = delete;
-  DocumentContentReader& operator=(const DocumentContentReader&) = delete;
-
-  std::int64_t size() const;
-  // `length` bytes from `offset`; std::logic_error for a range outside the content.
-  std::string read(std::int64_t offset, std::int64_t length);
+  explicit SentSetReader(Db& db) : db_(db) {}
+  std::optional<SentSet> find(const std::string& business_key);
 
  private:
-  std::int64_t document_id_;
-  sqlite3_blob* blob_ = nullptr;
+  const std::string& content_of(std::int64_t document_id);
+
+  static constexpr std::size_t kDocumentsKept = 4;
+  Db& db_;
+  std::vector<std::pair<std::int64_t, std::string>> kept_;  // the last read at the back
 };
+
+// One look-up without keeping anything (SentSetReader for a run that reads many).
+std::optional<SentSet> sent_set(Db& db, const std::string& business_key);
 
 }  // namespace store

@@ -3,6 +3,7 @@
 #include "store/document_sets.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,66 @@ struct ThreeSets {
 }  // namespace
 
 TEST_SUITE("store::document_sets") {
+  TEST_CASE("a reader of sent sets keeps a few documents and reads each set of many right") {
+    testing_store::StoreFile file("sent-sets");
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    db.sql().exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-invoice', 't')");
+    store::Actor actor{"avedi-invoice", 1, "2026-11-20T10:00:00Z"};
+    // Seven documents of two sets each, more than the reader keeps: its choice of what to
+    // forget must never hand out another document's bytes.
+    for (int d = 1; d <= 7; ++d) {
+      store::DocumentRecord document;
+      document.type = "856";
+      document.business_key = fmt::format("856:sets:856:shipment:{}", d * 10 + 1);
+      document.partner = "ZZ/AMAZON";
+      document.file_name = fmt::format("avedi_856_{:09}.edi", d);
+      document.outbox = "as2.outbox";
+      document.content = fmt::format("ISA*{}~\n", d);
+      std::vector<store::DocumentSet> sets;
+      for (int s = 1; s <= 2; ++s) {
+        store::DocumentSet set;
+        set.set_control = fmt::format("000{}", s);
+        set.business_key = fmt::format("856:shipment:{}", d * 10 + s);
+        set.offset = static_cast<std::int64_t>(document.content.size());
+        document.content += fmt::format("ST*856*000{}~\nPRF*{}~\nSE*3*000{}~\n", s, d * 10 + s, s);
+        set.length = static_cast<std::int64_t>(document.content.size()) - set.offset;
+        document.content += std::string(static_cast<std::size_t>(100 * d), 'x');
+        sets.push_back(set);
+      }
+      std::int64_t id = store::insert_document(db, actor, document);
+      for (store::DocumentSet& set : sets) {
+        set.document_id = id;
+        store::insert_document_set(db, set);
+      }
+    }
+    store::SentSetReader sent(db);
+    // Forwards, backwards and back again: kept, forgotten and read anew.
+    for (int d : {1, 2, 3, 4, 5, 6, 7, 7, 6, 1, 4, 2, 3}) {
+      for (int s : {2, 1}) {
+        CAPTURE(d);
+        CAPTURE(s);
+        std::optional<store::SentSet> read = sent.find(fmt::format("856:shipment:{}", d * 10 + s));
+        REQUIRE(read);
+        CHECK(read->set == fmt::format("ST*856*000{}~\nPRF*{}~\nSE*3*000{}~\n", s, d * 10 + s, s));
+        CHECK(read->isa.rfind(fmt::format("ISA*{}~\n", d), 0) == 0);
+      }
+    }
+  }
+
+  TEST_CASE("a set whose range lies outside its document is an error, not other bytes") {
+    testing_store::StoreFile file("bad-range");
+    store::Db db(file.path(), store::OpenMode::kReadWrite);
+    ThreeSets document(db);
+    store::DocumentSet beyond;
+    beyond.document_id = document.id;
+    beyond.set_control = "0004";
+    beyond.business_key = "855:po:4";
+    beyond.offset = static_cast<std::int64_t>(document.content.size()) - 2;
+    beyond.length = 3;
+    store::insert_document_set(db, beyond);
+    CHECK_THROWS_AS(store::sent_set(db, "855:po:4"), std::logic_error);
+  }
+
   TEST_CASE("a set is found by its event's key and read by its range alone") {
     testing_store::StoreFile file("sets");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
@@ -61,16 +122,16 @@ TEST_SUITE("store::document_sets") {
     CHECK_FALSE(store::find_document_set_by_key(db, "855:po:4"));
     CHECK_FALSE(store::find_document_set_by_key(db, "855:sets:855:po:1"));  // a document's key
 
-    store::DocumentContentReader reader(db, document.id);
-    CHECK(reader.size() == static_cast<std::int64_t>(document.content.size()));
-    CHECK(reader.read(second->offset, second->length) == "ST*855*0002~\nBAK~\nSE*3*0002~\n");
-    std::optional<store::DocumentSet> third = store::find_document_set_by_key(db, "855:po:3");
-    REQUIRE(third);
-    CHECK(reader.read(third->offset, third->length) == "ST*855*0003~\nSE*2*0003~\n");
-    CHECK(reader.read(0, 4) == "ISA~");
-    CHECK_THROWS_AS(reader.read(reader.size() - 2, 3), std::logic_error);
-    CHECK_THROWS_AS(reader.read(-1, 1), std::logic_error);
-    CHECK_THROWS_AS(store::DocumentContentReader(db, document.id + 1), std::logic_error);
+    store::SentSetReader sent(db);
+    std::optional<store::SentSet> read = sent.find("855:po:2");
+    REQUIRE(read);
+    CHECK(read->set == "ST*855*0002~\nBAK~\nSE*3*0002~\n");
+    CHECK(read->isa == document.content.substr(0, 106));
+    read = sent.find("855:po:3");  // after the 2 MB
+    REQUIRE(read);
+    CHECK(read->set == "ST*855*0003~\nSE*2*0003~\n");
+    CHECK(store::sent_set(db, "855:po:1")->set == "ST*855*0001~\nSE*2*0001~\n");
+    CHECK_FALSE(sent.find("855:po:4"));
 
     std::vector<store::DocumentSet> sets = store::sets_of_document(db, document.id);
     REQUIRE(sets.size() == 3);
