@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <span>
+#include <string_view>
 
 #include "transactions/amazon_mapping.h"
 
@@ -41,8 +43,8 @@ std::optional<Catalog> Catalog::parse(std::string_view text, std::vector<CsvProb
   if (table.column("sku") < 0) return std::nullopt;  // the header problem says it all
   Catalog catalog;
   std::set<std::string> skus;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::vector<std::string>& row = table.rows[r];
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    std::span<const std::string_view> row = table.row(r);
     int row_number = table.row_numbers[r];
     auto cell = [&](const std::string& column) {
       int index = table.column(column);

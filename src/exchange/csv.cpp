@@ -13,9 +13,7 @@ namespace exchange {
 namespace {
 
 std::string lower_trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  std::string out(text);
+  std::string out = trimmed(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
@@ -73,19 +71,63 @@ std::size_t plain_run(std::string_view text, std::size_t at) {
   return end - at;
 }
 
-// Splits the next record starting at `at`; returns false at end of text. `row` counts
-// physical lines so quoted line breaks keep row numbers true to the file.
+// One cell being read: a stretch of the text for as long as it is one (a plain cell, a quoted
+// cell without a doubled quote), a string of its own from the first byte that breaks the
+// stretch (a doubled quote undone, the bytes around a stray quote).
+class CellReader {
+ public:
+  explicit CellReader(std::string_view text) : text_(text) {}
+
+  // Adds text[at, at + count) to the cell.
+  void append(std::size_t at, std::size_t count) {
+    if (!owned_) {
+      if (begin_ == end_) begin_ = end_ = at;
+      if (end_ == at) {
+        end_ += count;
+        return;
+      }
+      own_.assign(text_.substr(begin_, end_ - begin_));
+      owned_ = true;
+    }
+    own_.append(text_.substr(at, count));
+  }
+
+  bool empty() const { return owned_ ? own_.empty() : begin_ == end_; }
+
+  // The cell read, as a view into the text or into `decoded`; starts the next one.
+  std::string_view finish(std::deque<std::string>& decoded) {
+    std::string_view cell = text_.substr(begin_, end_ - begin_);
+    if (owned_) {
+      decoded.push_back(std::move(own_));
+      cell = decoded.back();
+      own_.clear();
+      owned_ = false;
+    }
+    begin_ = end_ = 0;
+    return cell;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t begin_ = 0, end_ = 0;  // the stretch, while not owned_
+  bool owned_ = false;
+  std::string own_;
+};
+
+// Splits the next record starting at `at` into `cells`; returns false at end of text. `row`
+// counts physical lines so quoted line breaks keep row numbers true to the file.
 bool next_record(std::string_view text, std::size_t& at, int& row, int& record_row,
-                 std::vector<std::string>& cells, std::vector<CsvProblem>& problems) {
+                 std::vector<std::string_view>& cells, std::deque<std::string>& decoded,
+                 std::vector<CsvProblem>& problems) {
   cells.clear();
   if (at >= text.size()) return false;
   record_row = row;
   OddBytes odd(record_row, problems);
-  std::string cell;
+  CellReader cell(text);
   bool quoted = false;
   bool was_quoted = false;
   while (at < text.size()) {
-    // A run of bytes that need no decision is appended at once (a shipped file is millions
+    // A run of bytes that need no decision is taken at once (a shipped file is millions
     // of bytes); the byte that ends it takes the one-byte path below.
     std::size_t run = plain_run(text, at);
     if (run > 0) {
@@ -95,7 +137,7 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
              fmt::format("cell {}: text after the closing quote", cells.size() + 1)});
         was_quoted = false;
       }
-      cell.append(text, at, run);
+      cell.append(at, run);
       at += run;
       continue;
     }
@@ -104,7 +146,7 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
     if (quoted) {
       if (c == '"') {
         if (at + 1 < text.size() && text[at + 1] == '"') {
-          cell += '"';
+          cell.append(at, 1);  // one quote of the two
           at += 2;
           continue;
         }
@@ -113,7 +155,7 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
         continue;
       }
       if (c == '\n') ++row;
-      cell += c;
+      cell.append(at, 1);
       ++at;
       continue;
     }
@@ -130,8 +172,7 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
       continue;
     }
     if (c == ',') {
-      cells.push_back(std::move(cell));
-      cell.clear();
+      cells.push_back(cell.finish(decoded));
       was_quoted = false;
       ++at;
       continue;
@@ -150,18 +191,18 @@ bool next_record(std::string_view text, std::size_t& at, int& row, int& record_r
           {record_row, "", fmt::format("cell {}: text after the closing quote", cells.size() + 1)});
       was_quoted = false;
     }
-    cell += c;
+    cell.append(at, 1);
     ++at;
   }
   if (quoted) {
     problems.push_back({record_row, "", "a quoted cell is never closed (the file ends inside it)"});
   }
-  cells.push_back(std::move(cell));
+  cells.push_back(cell.finish(decoded));
   return true;
 }
 
-bool blank(const std::vector<std::string>& cells) {
-  return cells.size() == 1 && lower_trimmed(cells[0]).empty();
+bool blank(const std::vector<std::string_view>& cells) {
+  return cells.size() == 1 && trimmed_view(cells[0]).empty();
 }
 
 bool is_plain_number(std::string_view cell) {
@@ -182,25 +223,17 @@ bool is_plain_number(std::string_view cell) {
 
 }  // namespace
 
-std::string take_trimmed(std::string& cell) {
+std::string_view trimmed_view(std::string_view text) {
   // Plain loops: find_first_not_of(" \t") searches its set once per byte.
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::size_t end = cell.size();
-  while (end > 0 && blank(cell[end - 1])) --end;
-  std::size_t begin = 0;
-  while (begin < end && blank(cell[begin])) ++begin;
-  if (end < cell.size()) cell.erase(end);
-  if (begin > 0) cell.erase(0, begin);
-  return std::move(cell);
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
 }
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
 
-std::string check_x12_text(const std::string& value) {
+std::string check_x12_text(std::string_view value) {
   for (unsigned char c : value) {
     // The X12 writer takes printable ASCII only: a byte it would refuse must be refused here,
     // with the row and column, or the 753/856 build fails on every run (exit 74).
@@ -238,11 +271,11 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
   std::size_t at = 0;
   int row = 1;
   int record_row = 1;
-  std::vector<std::string> cells;
-  while (next_record(text, at, row, record_row, cells, problems)) {
+  std::vector<std::string_view> cells;
+  while (next_record(text, at, row, record_row, cells, table.decoded, problems)) {
     if (blank(cells)) continue;
     if (table.header.empty()) {
-      for (const std::string& cell : cells) table.header.push_back(lower_trimmed(cell));
+      for (std::string_view cell : cells) table.header.push_back(lower_trimmed(cell));
       for (std::size_t i = 0; i < table.header.size(); ++i) {
         if (table.header[i].empty()) {
           problems.push_back({record_row, "", fmt::format("header cell {} is empty", i + 1)});
@@ -256,6 +289,11 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
           problems.push_back({record_row, name, "required column is missing from the header"});
         }
       }
+      // Room for every line left: growing a table of a million cells copies it and touches
+      // fresh memory each time.
+      auto lines = static_cast<std::size_t>(std::count(text.begin() + at, text.end(), '\n') + 1);
+      table.cells.reserve(lines * table.header.size());
+      table.row_numbers.reserve(lines);
       continue;
     }
     if (cells.size() != table.header.size()) {
@@ -264,10 +302,8 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
            fmt::format("has {} cells, the header has {}", cells.size(), table.header.size())});
       continue;
     }
-    table.rows.push_back(std::move(cells));
+    table.cells.insert(table.cells.end(), cells.begin(), cells.end());
     table.row_numbers.push_back(record_row);
-    cells.clear();  // moved from: make it a valid empty vector, room for the next record
-    cells.reserve(table.header.size());
   }
   if (table.header.empty()) problems.push_back({1, "", "the file is empty (no header row)"});
   return table;

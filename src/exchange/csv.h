@@ -1,13 +1,16 @@
 // A strict RFC 4180 CSV reader and a safe writer for the files exchanged with the 3PL.
-// The reader copies every cell out of the text (quotes undone) and reports every problem with
-// its row and column (it never throws on bad input); the writer quotes what needs quoting and
+// The reader hands out each cell as a view into the text (a copy only for a cell whose quotes
+// had to be undone) and reports every problem with its row and column (it never throws on bad
+// input); the writer quotes what needs quoting and
 // defuses cells a spreadsheet would run as a formula.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace exchange {
@@ -19,9 +22,21 @@ struct CsvProblem {
 };
 
 struct CsvTable {
-  std::vector<std::string> header;             // trimmed, lower-case column names
-  std::vector<std::vector<std::string>> rows;  // data rows, one cell per header column
-  std::vector<int> row_numbers;                // file row of each data row
+  std::vector<std::string> header;  // trimmed, lower-case column names
+  std::vector<int> row_numbers;     // file row of each data row
+  // Every data row's cells, header.size() to a row, one row after another: views into the
+  // text parse_csv read, or into `decoded`. A 3PL file has a million cells: a string (and a
+  // vector per row) for each cost more than the rest of reading it.
+  std::vector<std::string_view> cells;
+  // The cells that are not a stretch of the text as they stand (a doubled quote undone, a
+  // broken cell kept for its problem). A deque: its strings never move while it grows.
+  std::deque<std::string> decoded;
+
+  std::size_t row_count() const { return row_numbers.size(); }
+  // Data row `r`'s cells, one per header column.
+  std::span<const std::string_view> row(std::size_t r) const {
+    return std::span<const std::string_view>(cells).subspan(r * header.size(), header.size());
+  }
 
   // Index of `column` in the header, or -1.
   int column(std::string_view name) const;
@@ -30,20 +45,25 @@ struct CsvTable {
 };
 
 // `text` without leading and trailing spaces and tabs.
+std::string_view trimmed_view(std::string_view text);
+// The same, copied.
 std::string trimmed(std::string_view text);
-// `cell` without its leading and trailing spaces and tabs, moved out of the table: a parser
-// that reads each cell once takes it without a copy.
-std::string take_trimmed(std::string& cell);
 
 // "" when `value` can travel in an X12 element as it is; else why not (a delimiter avedi
 // writes with, * ~ > ^, or a control character).
-std::string check_x12_text(const std::string& value);
+std::string check_x12_text(std::string_view value);
 
 // Parses `text` (a UTF-8 BOM and CRLF or LF line ends allowed; quoted cells may hold commas,
 // quotes and line breaks). Checks that `required` columns exist and that every row has as
-// many cells as the header. Empty lines are skipped. Problems go to `problems`.
+// many cells as the header. Empty lines are skipped. Problems go to `problems`. The table's
+// cells view `text`: it must outlive the table.
 CsvTable parse_csv(std::string_view text, const std::vector<std::string>& required,
                    std::vector<CsvProblem>& problems);
+// A temporary string would be gone before its table is read: refused at compile time.
+template <class Text>
+requires std::is_same_v<Text, std::string> CsvTable
+parse_csv(Text&& text, const std::vector<std::string>& required, std::vector<CsvProblem>& problems)
+= delete;
 
 // "<file>: row 3, column available: "-4" is negative" — the format every CSV error uses.
 std::string format_csv_problem(std::string_view file, const CsvProblem& problem);

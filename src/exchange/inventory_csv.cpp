@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <span>
+#include <string_view>
+
 #include "util/clock.h"
 
 namespace exchange {
@@ -28,8 +31,8 @@ std::optional<InventorySnapshot> parse_inventory(std::string_view text,
   std::map<std::string, int> first_row;
   int warehouse_column = table.column("warehouse");
   int as_of_column = table.column("as_of");
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::vector<std::string>& row = table.rows[r];
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    std::span<const std::string_view> row = table.row(r);
     int row_number = table.row_numbers[r];
     std::string sku = trimmed(row[static_cast<std::size_t>(table.column("sku"))]);
     std::string available = trimmed(row[static_cast<std::size_t>(table.column("available"))]);
@@ -82,7 +85,7 @@ std::optional<InventorySnapshot> parse_inventory(std::string_view text,
       }
     }
   }
-  if (problems.size() == before && table.rows.empty()) {
+  if (problems.size() == before && table.row_count() == 0) {
     problems.push_back({1, "", "the file has no stock rows"});
   }
   if (problems.size() > before) return std::nullopt;

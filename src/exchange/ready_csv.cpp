@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -34,17 +36,17 @@ enum Column {
 
 }  // namespace
 
-std::string check_positive_whole(const std::string& value, std::int64_t& out) {
+std::string check_positive_whole(std::string_view value, std::int64_t& out) {
   if (value.empty() || value.size() > 9 ||
-      value.find_first_not_of("0123456789") != std::string::npos) {
+      value.find_first_not_of("0123456789") != std::string_view::npos) {
     return fmt::format("\"{}\" is not a whole number", value);
   }
-  out = std::stoll(value);
+  std::from_chars(value.data(), value.data() + value.size(), out);  // nine digits at most
   if (out <= 0) return fmt::format("\"{}\" must be above 0", value);
   return "";
 }
 
-std::string check_positive_decimal(const std::string& value, model::Decimal& out) {
+std::string check_positive_decimal(std::string_view value, model::Decimal& out) {
   std::optional<model::Decimal> parsed = model::Decimal::parse(value);
   if (!parsed) return fmt::format("\"{}\" is not a number", value);
   if (parsed->units() <= 0) return fmt::format("\"{}\" must be above 0", value);
@@ -52,7 +54,7 @@ std::string check_positive_decimal(const std::string& value, model::Decimal& out
   return "";
 }
 
-std::string check_iso_date(const std::string& value, std::string& out) {
+std::string check_iso_date(std::string_view value, std::string& out) {
   // Checked as midnight of that day, in a buffer on the stack: every row of a shipped file
   // has two dates, and building the strings cost more than the check.
   constexpr std::string_view kMidnight = "T00:00:00Z";
@@ -71,15 +73,15 @@ std::optional<std::vector<ReadyRow>> parse_ready(std::string_view text,
                                                  std::vector<CsvProblem>& problems) {
   std::size_t before = problems.size();
   CsvTable table = parse_csv(text, kColumns, problems);
-  // Each column's place found once, and each cell taken from the table once: a ready file
-  // has tens of thousands of rows.
+  // Each column's place found once: a ready file has tens of thousands of rows.
   std::optional<std::vector<std::size_t>> at = table.columns(kColumns);
   if (!at) return std::nullopt;  // parse_csv named the missing column
   std::vector<ReadyRow> rows;
-  rows.reserve(table.rows.size());
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  rows.reserve(table.row_count());
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     int row_number = table.row_numbers[r];
-    auto cell = [&](Column column) { return take_trimmed(table.rows[r][(*at)[column]]); };
+    std::span<const std::string_view> cells = table.row(r);
+    auto cell = [&](Column column) { return trimmed(cells[(*at)[column]]); };
     auto check = [&](const char* column, const std::string& why) {
       if (!why.empty()) problems.push_back({row_number, column, why});
     };

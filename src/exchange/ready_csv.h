@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exchange/csv.h"
@@ -33,9 +34,9 @@ std::optional<std::vector<ReadyRow>> parse_ready(std::string_view text,
                                                  std::vector<CsvProblem>& problems);
 
 // Shared cell checks of the 3PL's files. Each returns "" or the rule broken.
-std::string check_positive_whole(const std::string& value, std::int64_t& out);
-std::string check_positive_decimal(const std::string& value, model::Decimal& out);
+std::string check_positive_whole(std::string_view value, std::int64_t& out);
+std::string check_positive_decimal(std::string_view value, model::Decimal& out);
 // "YYYY-MM-DD" -> "CCYYMMDD".
-std::string check_iso_date(const std::string& value, std::string& out);
+std::string check_iso_date(std::string_view value, std::string& out);
 
 }  // namespace exchange

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "exchange/csv.h"
@@ -25,24 +28,33 @@ struct ShippingFacts {
   bool operator==(const ShippingFacts&) const = default;
 };
 
+// A row's text is a view into the file's text (or ShippedFile::decoded): the text must outlive
+// the rows. A file has a million cells; a string for each cost more than checking them.
 struct ShippedRow {
   int row = 0;
-  std::uint32_t facts = 0;  // its ShippingFacts in ShippedFile::facts
-  std::string shipment_id;  // our supplier reference (labels_<shipment>.csv)
-  std::string po_number;
-  std::string sku;
+  std::uint32_t facts = 0;       // its ShippingFacts in ShippedFile::facts
+  std::string_view shipment_id;  // our supplier reference (labels_<shipment>.csv)
+  std::string_view po_number;
+  std::string_view sku;
   std::int64_t quantity = 0;  // eaches
-  std::string sscc;
-  std::string pallet_sscc;
+  std::string_view sscc;
+  std::string_view pallet_sscc;
 };
 
 struct ShippedFile {
   std::vector<ShippedRow> rows;
   std::vector<ShippingFacts> facts;
+  std::deque<std::string> decoded;  // cells whose quotes were undone (CsvTable::decoded)
 
   const ShippingFacts& facts_of(const ShippedRow& row) const { return facts[row.facts]; }
 };
 
+// The rows of `text`, which must outlive them; nullopt (and every problem) when a cell is wrong.
 std::optional<ShippedFile> parse_shipped(std::string_view text, std::vector<CsvProblem>& problems);
+// A temporary string would be gone before its rows are read: refused at compile time.
+template <class Text>
+requires std::is_same_v<Text, std::string> std::optional<ShippedFile> parse_shipped(
+    Text&& text, std::vector<CsvProblem>& problems)
+= delete;
 
 }  // namespace exchange

@@ -5,27 +5,27 @@
 
 namespace inbound {
 
-std::optional<CachedLine> PoLineCache::find(const std::string& po_number, const std::string& sku) {
+std::optional<CachedLine> PoLineCache::find(std::string_view po_number, std::string_view sku) {
   const Po& po = load(po_number);
   if (!po.po) return std::nullopt;
   const std::vector<store::FulfilmentLine>& lines = po.po->lines;
   auto first = std::lower_bound(
       po.by_sku.begin(), po.by_sku.end(), sku,
-      [&](std::uint32_t index, const std::string& wanted) { return lines[index].sku < wanted; });
+      [&](std::uint32_t index, std::string_view wanted) { return lines[index].sku < wanted; });
   if (first == po.by_sku.end() || lines[*first].sku != sku) return std::nullopt;
   return CachedLine{&*po.po, &lines[*first]};
 }
 
-const store::FulfilmentPo* PoLineCache::po(const std::string& po_number) {
+const store::FulfilmentPo* PoLineCache::po(std::string_view po_number) {
   const Po& po = load(po_number);
   return po.po ? &*po.po : nullptr;
 }
 
-const PoLineCache::Po& PoLineCache::load(const std::string& po_number) {
+const PoLineCache::Po& PoLineCache::load(std::string_view po_number) {
   auto found = pos_.find(po_number);
   if (found != pos_.end()) return found->second;
-  Po& po = pos_[po_number];
-  po.po = store::fulfilment_po(db_, po_number);
+  Po& po = pos_.emplace(std::string(po_number), Po{}).first->second;
+  po.po = store::fulfilment_po(db_, std::string(po_number));
   if (po.po) {
     const std::vector<store::FulfilmentLine>& lines = po.po->lines;
     for (std::uint32_t i = 0; i < lines.size(); ++i) {

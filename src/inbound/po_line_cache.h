@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/shipments.h"
@@ -26,16 +27,16 @@ class PoLineCache {
   explicit PoLineCache(store::Db& db) : db_(db) {}
 
   // The first line (850 order) of `po_number` with `sku`; nullopt when there is none.
-  std::optional<CachedLine> find(const std::string& po_number, const std::string& sku);
+  std::optional<CachedLine> find(std::string_view po_number, std::string_view sku);
   // `po_number` with its lines in 850 order; nullptr when the PO is unknown.
-  const store::FulfilmentPo* po(const std::string& po_number);
+  const store::FulfilmentPo* po(std::string_view po_number);
 
  private:
   struct Po {
     std::optional<store::FulfilmentPo> po;
     std::vector<std::uint32_t> by_sku;  // indexes of lines with a SKU, by (SKU, 850 order)
   };
-  const Po& load(const std::string& po_number);
+  const Po& load(std::string_view po_number);
 
   store::Db& db_;
   std::map<std::string, Po, std::less<>> pos_;

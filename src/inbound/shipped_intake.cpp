@@ -44,9 +44,9 @@ struct ShipmentWork {
 };
 
 // `sscc` without its application identifier, as a view into it (the identifier is a prefix).
-std::string_view without_identifier(const std::string& sscc) {
+std::string_view without_identifier(std::string_view sscc) {
   std::size_t length = model::strip_application_identifier(sscc).size();
-  return std::string_view(sscc).substr(sscc.size() - length);
+  return sscc.substr(sscc.size() - length);
 }
 
 // What the gate reads from the store for one file, each thing read once: the shipments and
@@ -58,10 +58,12 @@ class FileLookups {
 
   PoLineCache& lines() { return lines_; }
 
-  const std::optional<store::ShipmentRecord>& shipment(const std::string& reference) {
-    auto [where, fresh] = shipments_.try_emplace(reference);
-    if (fresh) where->second = store::find_shipment(db_, reference);
-    return where->second;
+  const std::optional<store::ShipmentRecord>& shipment(std::string_view reference) {
+    auto found = shipments_.find(reference);
+    if (found != shipments_.end()) return found->second;
+    std::string key(reference);
+    std::optional<store::ShipmentRecord> shipment = store::find_shipment(db_, key);
+    return shipments_.emplace(std::move(key), std::move(shipment)).first->second;
   }
 
   const store::ShipmentContents& contents(std::int64_t shipment_id) {
@@ -72,7 +74,7 @@ class FileLookups {
 
   // The PO numbers of a shipment's cartons. Only a carton labelled after routing asks: the
   // contents themselves are read without them (two joins per carton item).
-  const std::set<std::string>& po_numbers(std::int64_t shipment_id) {
+  const std::set<std::string, std::less<>>& po_numbers(std::int64_t shipment_id) {
     auto [where, fresh] = po_numbers_.try_emplace(shipment_id);
     if (fresh) {
       for (std::string& number : store::po_numbers_of(db_, shipment_id)) {
@@ -107,9 +109,9 @@ class FileLookups {
  private:
   store::Db& db_;
   PoLineCache lines_;
-  std::map<std::string, std::optional<store::ShipmentRecord>> shipments_;
+  std::map<std::string, std::optional<store::ShipmentRecord>, std::less<>> shipments_;
   std::map<std::int64_t, store::ShipmentContents> contents_;
-  std::map<std::int64_t, std::set<std::string>> po_numbers_;
+  std::map<std::int64_t, std::set<std::string, std::less<>>> po_numbers_;
   std::map<std::string, std::optional<store::CartonRecord>> other_cartons_;
   std::map<std::string, Pallet> pallets_;
 };
@@ -129,7 +131,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   std::optional<CachedLine> found = lookups.lines().find(row.po_number, row.sku);
   if (!found) {
     const store::FulfilmentPo* po = lookups.lines().po(row.po_number);
-    return (po && !po->lines.empty()) || store::find_order(context.db, row.po_number)
+    return (po && !po->lines.empty()) || store::find_order(context.db, std::string(row.po_number))
                ? fail("sku", fmt::format("\"{}\" is not on PO {}", row.sku, row.po_number))
                : fail("po_number", fmt::format("PO \"{}\" is unknown", row.po_number));
   }

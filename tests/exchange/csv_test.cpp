@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <ostream>
+#include <span>
+#include <string_view>
 
 namespace {
 
@@ -36,6 +38,21 @@ Lines problems_in(std::string_view text, const Cells& required = kInventoryColum
   return out;
 }
 
+// The table's rows as strings, to compare with what a test expects.
+std::vector<Cells> rows_of(const exchange::CsvTable& table) {
+  std::vector<Cells> rows;
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    std::span<const std::string_view> row = table.row(r);
+    rows.emplace_back(row.begin(), row.end());
+  }
+  return rows;
+}
+
+// Whether `cell` lies inside `text` (a view, not a copy).
+bool views_into(std::string_view cell, std::string_view text) {
+  return cell.data() >= text.data() && cell.data() + cell.size() <= text.data() + text.size();
+}
+
 }  // namespace
 
 TEST_SUITE("exchange::parse_csv") {
@@ -56,10 +73,28 @@ TEST_SUITE("exchange::parse_csv") {
         exchange::CsvTable table = exchange::parse_csv(c.text, kInventoryColumns, problems);
         CHECK(problems.empty());
         CHECK(table.header == Cells{"sku", "available"});
-        CHECK(table.rows == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
+        CHECK(rows_of(table) == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
         CHECK(table.row_numbers == std::vector<int>{2, 3});
       }
     }
+  }
+
+  TEST_CASE("cells are views into the text and only a cell with a doubled quote is a copy") {
+    std::string text = "sku,note,available\n A ,\"x,y\",5\nB,\"say \"\"hi\"\"\",6\n";
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table = exchange::parse_csv(text, kInventoryColumns, problems);
+    CHECK(problems.empty());
+    REQUIRE(table.row_count() == 2);
+    CHECK(rows_of(table) == std::vector<Cells>{{" A ", "x,y", "5"}, {"B", "say \"hi\"", "6"}});
+    CHECK(views_into(table.row(0)[0], text));
+    CHECK(views_into(table.row(0)[1], text));  // quoted, but the stretch between the quotes
+    CHECK(views_into(table.row(1)[2], text));
+    CHECK_FALSE(views_into(table.row(1)[1], text));
+    REQUIRE(table.decoded.size() == 1);
+    CHECK(table.row(1)[1].data() == table.decoded.front().data());
+    // A moved table keeps its cells: the decoded strings do not move with the deque.
+    exchange::CsvTable moved = std::move(table);
+    CHECK(std::string(moved.row(1)[1]) == "say \"hi\"");
   }
 
   TEST_CASE("quoted cells hold commas, doubled quotes and line breaks, rows keep file numbers") {
@@ -71,9 +106,9 @@ TEST_SUITE("exchange::parse_csv") {
         "C,x\n";
     std::vector<exchange::CsvProblem> problems;
     exchange::CsvTable table = exchange::parse_csv(text, kInventoryColumns, problems);
-    REQUIRE(table.rows.size() == 2);
-    CHECK(table.rows[0] == Cells{"A,1", "say \"hi\"\nand bye", "5"});
-    CHECK(table.rows[1] == Cells{"B", "", "6"});
+    REQUIRE(table.row_count() == 2);
+    CHECK(rows_of(table)[0] == Cells{"A,1", "say \"hi\"\nand bye", "5"});
+    CHECK(rows_of(table)[1] == Cells{"B", "", "6"});
     CHECK(table.row_numbers == std::vector<int>{2, 4});
     REQUIRE(problems.size() == 1);
     CHECK(exchange::format_csv_problem("inv.csv", problems[0]) ==
@@ -85,7 +120,7 @@ TEST_SUITE("exchange::parse_csv") {
     exchange::CsvTable table = exchange::parse_csv("sku,available\r\n\"A\r\nB\",5\r\nC,6\r\n",
                                                    kInventoryColumns, problems);
     CHECK(problems.empty());
-    CHECK(table.rows == std::vector<Cells>{{"A\r\nB", "5"}, {"C", "6"}});
+    CHECK(rows_of(table) == std::vector<Cells>{{"A\r\nB", "5"}, {"C", "6"}});
     CHECK(table.row_numbers == std::vector<int>{2, 4});
   }
 
@@ -94,7 +129,7 @@ TEST_SUITE("exchange::parse_csv") {
     exchange::CsvTable table = exchange::parse_csv("\nsku,available\n\nA,5\n  \n\r\n\nB,6\n\n",
                                                    kInventoryColumns, problems);
     CHECK(problems.empty());
-    CHECK(table.rows == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
+    CHECK(rows_of(table) == std::vector<Cells>{{"A", "5"}, {"B", "6"}});
     CHECK(table.row_numbers == std::vector<int>{4, 8});
     CHECK(problems_in("\nsku,available\n\nA,5,1\n") ==
           Lines{"inv.csv: row 4: has 3 cells, the header has 2"});
@@ -109,7 +144,7 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(table.column("sku") == 0);
     CHECK(table.column("available") == 1);
     CHECK(table.column("warehouse") == -1);
-    CHECK(table.rows == std::vector<Cells>{{" A ", "5"}});
+    CHECK(rows_of(table) == std::vector<Cells>{{" A ", "5"}});
   }
 
   TEST_CASE("names each missing required column") {
@@ -133,7 +168,7 @@ TEST_SUITE("exchange::parse_csv") {
     std::vector<exchange::CsvProblem> problems;
     exchange::CsvTable table =
         exchange::parse_csv("sku,available\nA,5,7\nB\nC,6\n,\n", kInventoryColumns, problems);
-    CHECK(table.rows == std::vector<Cells>{{"C", "6"}, {"", ""}});
+    CHECK(rows_of(table) == std::vector<Cells>{{"C", "6"}, {"", ""}});
     CHECK(table.row_numbers == std::vector<int>{4, 5});
     CHECK(problems_in("sku,available\nA,5,7\nB\nC,6\n,\n") ==
           Lines{"inv.csv: row 2: has 3 cells, the header has 2",
@@ -183,12 +218,12 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(problems_in("sku,available\n" + run + "\xEF\xBB\xBF" + run + ",5\n") ==
           Lines{"inv.csv: row 2: cell 1: a byte-order mark (U+FEFF) inside the file"});
     std::vector<exchange::CsvProblem> problems;
-    exchange::CsvTable table = exchange::parse_csv(
-        "sku,available\n" + run + "\xEF" + run + ",\"" + run + ",\"\"\n" + run + "\"\n",
-        kInventoryColumns, problems);
+    std::string text =
+        "sku,available\n" + run + "\xEF" + run + ",\"" + run + ",\"\"\n" + run + "\"\n";
+    exchange::CsvTable table = exchange::parse_csv(text, kInventoryColumns, problems);
     CHECK(problems.empty());
-    REQUIRE(table.rows.size() == 1);
-    CHECK(table.rows[0] == Cells{run + "\xEF" + run, run + ",\"\n" + run});
+    REQUIRE(table.row_count() == 1);
+    CHECK(rows_of(table)[0] == Cells{run + "\xEF" + run, run + ",\"\n" + run});
   }
 
   TEST_CASE("refuses an empty file") {
@@ -204,7 +239,8 @@ TEST_SUITE("exchange::parse_csv") {
     exchange::CsvTable table = exchange::parse_csv("sku,available\n", kInventoryColumns, problems);
     CHECK(problems.empty());
     CHECK(table.header == Cells{"sku", "available"});
-    CHECK(table.rows.empty());
+    CHECK(table.row_count() == 0);
+    CHECK(table.cells.empty());
   }
 }
 
@@ -264,17 +300,18 @@ TEST_SUITE("exchange::format_csv_row") {
     std::vector<exchange::CsvProblem> problems;
     exchange::CsvTable table = exchange::parse_csv(text, {}, problems);
     CHECK(problems.empty());
-    CHECK(table.rows == std::vector<Cells>{cells});
+    CHECK(rows_of(table) == std::vector<Cells>{cells});
   }
 }
 
-TEST_SUITE("exchange::take_trimmed") {
-  TEST_CASE("takes the cell without its outer spaces and tabs, as trimmed() copies it") {
+TEST_SUITE("exchange::trimmed_view") {
+  TEST_CASE("the cell without its outer spaces and tabs, as trimmed() copies it") {
     const char* const cases[] = {"", " ", "\t \t", "A", " A", "A\t", " \tA B\t ", "A  B"};
     for (const char* text : cases) {
       CAPTURE(text);
-      std::string cell = text;
-      CHECK(exchange::take_trimmed(cell) == exchange::trimmed(text));
+      CHECK(exchange::trimmed_view(text) == exchange::trimmed(text));
     }
+    std::string_view text = "  AB ";
+    CHECK(exchange::trimmed_view(text).data() == text.data() + 2);  // a view, not a copy
   }
 }

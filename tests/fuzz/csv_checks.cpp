@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exchange/catalog.h"
@@ -54,9 +56,10 @@ std::string check_csv(std::string_view input) {
   std::vector<exchange::CsvProblem> problems;
   exchange::CsvTable table = exchange::parse_csv(input, {"sku"}, problems);
   if (std::string broken = check_problems(input, problems); !broken.empty()) return broken;
-  if (table.row_numbers.size() != table.rows.size()) return "row_numbers and rows differ";
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].size() != table.header.size()) return "a row without one cell per column";
+  if (table.cells.size() != table.row_count() * table.header.size()) {
+    return "not one cell per column in every row";
+  }
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     if (table.row_numbers[r] < 2 || (r > 0 && table.row_numbers[r] <= table.row_numbers[r - 1])) {
       return fmt::format("row numbers out of order: {}", table.row_numbers[r]);
     }
@@ -66,15 +69,19 @@ std::string check_csv(std::string_view input) {
   if (!problems.empty()) return "";
   std::vector<std::string> header;
   for (std::size_t i = 0; i < table.header.size(); ++i) header.push_back(fmt::format("c{}", i));
-  for (const std::vector<std::string>& row : table.rows) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    std::span<const std::string_view> cells = table.row(r);
+    std::vector<std::string> row(cells.begin(), cells.end());
     std::string written = exchange::format_csv_row(header) + exchange::format_csv_row(row);
     std::vector<exchange::CsvProblem> again;
     exchange::CsvTable back = exchange::parse_csv(written, {}, again);
     if (!again.empty()) return "a written row does not read back: " + again[0].message;
-    if (back.rows.size() != 1)
-      return "a written row reads back as " + std::to_string(back.rows.size());
+    if (back.row_count() != 1)
+      return "a written row reads back as " + std::to_string(back.row_count());
     for (std::size_t i = 0; i < row.size(); ++i) {
-      if (!reads_back_as(back.rows[0][i], row[i])) return "a written cell changes: " + row[i];
+      if (!reads_back_as(std::string(back.row(0)[i]), row[i])) {
+        return "a written cell changes: " + row[i];
+      }
     }
   }
   return "";
@@ -116,9 +123,13 @@ std::string check_shipped_csv(std::string_view input) {
     if (row.quantity <= 0) return fmt::format("quantity {} accepted", row.quantity);
     if (!is_ccyymmdd(facts.ship_date)) return "ship_date \"" + facts.ship_date + "\" accepted";
     // Each goes into an X12 element of the 856.
-    for (const std::string& text : {row.shipment_id, row.po_number, row.sku, facts.carrier_scac,
-                                    facts.bol_number, facts.pro_number, facts.tracking_number}) {
-      if (!exchange::check_x12_text(text).empty()) return "\"" + text + "\" accepted for X12";
+    for (std::string_view text :
+         {row.shipment_id, row.po_number, row.sku, std::string_view(facts.carrier_scac),
+          std::string_view(facts.bol_number), std::string_view(facts.pro_number),
+          std::string_view(facts.tracking_number)}) {
+      if (!exchange::check_x12_text(text).empty()) {
+        return fmt::format("\"{}\" accepted for X12", text);
+      }
     }
   }
   return "";
