@@ -289,11 +289,16 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
           problems.push_back({record_row, name, "required column is missing from the header"});
         }
       }
-      // Room for every line left: growing a table of a million cells copies it and touches
-      // fresh memory each time.
-      auto lines = static_cast<std::size_t>(std::count(text.begin() + at, text.end(), '\n') + 1);
-      table.cells.reserve(lines * table.header.size());
-      table.row_numbers.reserve(lines);
+      // Room for every row left (growing a table of a million cells copies it and touches
+      // fresh memory each time), but never for more cells than the text has separators: a
+      // wide header over a file of blank lines must not ask for gigabytes.
+      std::size_t lines = 1, separators = 1;
+      for (std::size_t i = at; i < text.size(); ++i) {
+        lines += text[i] == '\n';
+        separators += text[i] == '\n' || text[i] == ',';
+      }
+      table.cells.reserve(std::min(lines * table.header.size(), separators));
+      table.row_numbers.reserve(std::min(lines, separators));
       continue;
     }
     if (cells.size() != table.header.size()) {

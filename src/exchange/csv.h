@@ -32,6 +32,13 @@ struct CsvTable {
   // broken cell kept for its problem). A deque: its strings never move while it grows.
   std::deque<std::string> decoded;
 
+  CsvTable() = default;
+  CsvTable(CsvTable&&) = default;
+  CsvTable& operator=(CsvTable&&) = default;
+  // A copy's cells would still view the original's `decoded`.
+  CsvTable(const CsvTable&) = delete;
+  CsvTable& operator=(const CsvTable&) = delete;
+
   std::size_t row_count() const { return row_numbers.size(); }
   // Data row `r`'s cells, one per header column.
   std::span<const std::string_view> row(std::size_t r) const {

@@ -46,6 +46,13 @@ struct ShippedFile {
   std::vector<ShippingFacts> facts;
   std::deque<std::string> decoded;  // cells whose quotes were undone (CsvTable::decoded)
 
+  ShippedFile() = default;
+  ShippedFile(ShippedFile&&) = default;
+  ShippedFile& operator=(ShippedFile&&) = default;
+  // A copy's rows would still view the original's `decoded`.
+  ShippedFile(const ShippedFile&) = delete;
+  ShippedFile& operator=(const ShippedFile&) = delete;
+
   const ShippingFacts& facts_of(const ShippedRow& row) const { return facts[row.facts]; }
 };
 

@@ -97,6 +97,21 @@ TEST_SUITE("exchange::parse_csv") {
     CHECK(std::string(moved.row(1)[1]) == "say \"hi\"");
   }
 
+  TEST_CASE("a wide header over a million blank lines reserves no more than the text holds") {
+    // The reader reserves room for the rows ahead; by lines times columns alone this file
+    // would ask for 20,000 x 1,000,000 cells (320 GB) and throw.
+    std::string text = "sku";
+    for (int column = 1; column < 20000; ++column) text += ",c" + std::to_string(column);
+    text += std::string(1000000, '\n');
+    std::vector<exchange::CsvProblem> problems;
+    exchange::CsvTable table;
+    CHECK_NOTHROW(table = exchange::parse_csv(text, {"sku"}, problems));
+    CHECK(problems.empty());
+    CHECK(table.header.size() == 20000);
+    CHECK(table.row_count() == 0);
+    CHECK(table.cells.capacity() <= 1000000 + 1);
+  }
+
   TEST_CASE("quoted cells hold commas, doubled quotes and line breaks, rows keep file numbers") {
     std::string text =
         "sku,note,available\n"
