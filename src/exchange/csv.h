@@ -1,8 +1,8 @@
 // A strict RFC 4180 CSV reader and a safe writer for the files exchanged with the 3PL.
 // The reader hands out each cell as a view into the text (a copy only for a cell whose quotes
 // had to be undone) and reports every problem with its row and column (it never throws on bad
-// input); the writer quotes what needs quoting and
-// defuses cells a spreadsheet would run as a formula.
+// input); the writer quotes what needs quoting and defuses cells a spreadsheet would run as a
+// formula.
 #pragma once
 
 #include <deque>

@@ -73,20 +73,17 @@ std::optional<ShippedFile> parse_shipped(std::string_view text, std::vector<CsvP
     check("pro_number", check_x12_text(pro_number));
     check("tracking_number", check_x12_text(tracking_number));
     check("quantity", check_positive_whole(cell(kQuantity), row.quantity));
-    std::string ship_date, estimated_delivery;
-    check("ship_date", check_iso_date(cell(kShipDate), ship_date));
+    ShippingFacts facts{"",
+                        std::string(carrier_scac),
+                        std::string(bol_number),
+                        std::string(pro_number),
+                        std::string(tracking_number),
+                        ""};
+    check("ship_date", check_iso_date(cell(kShipDate), facts.ship_date));
     // DTM*017 (estimated delivery) is mandatory in Amazon's 856.
-    check("estimated_delivery", check_iso_date(cell(kEstimatedDelivery), estimated_delivery));
+    check("estimated_delivery", check_iso_date(cell(kEstimatedDelivery), facts.estimated_delivery));
     // The rows of a shipment come together and repeat its facts: one copy per run of rows.
-    const ShippingFacts* last = file.facts.empty() ? nullptr : &file.facts.back();
-    if (!last || last->ship_date != ship_date || last->carrier_scac != carrier_scac ||
-        last->bol_number != bol_number || last->pro_number != pro_number ||
-        last->tracking_number != tracking_number ||
-        last->estimated_delivery != estimated_delivery) {
-      file.facts.push_back({std::move(ship_date), std::string(carrier_scac),
-                            std::string(bol_number), std::string(pro_number),
-                            std::string(tracking_number), std::move(estimated_delivery)});
-    }
+    if (file.facts.empty() || !(file.facts.back() == facts)) file.facts.push_back(std::move(facts));
     row.facts = static_cast<std::uint32_t>(file.facts.size() - 1);
     file.rows.push_back(row);
   }

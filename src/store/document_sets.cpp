@@ -104,8 +104,4 @@ std::optional<SentSet> SentSetReader::find(const std::string& business_key) {
   return std::nullopt;
 }
 
-std::optional<SentSet> sent_set(Db& db, const std::string& business_key) {
-  return SentSetReader(db).find(business_key);
-}
-
 }  // namespace store

@@ -60,7 +60,4 @@ class SentSetReader {
   std::vector<std::pair<std::int64_t, std::string>> kept_;  // the last read at the back
 };
 
-// One look-up without keeping anything (SentSetReader for a run that reads many).
-std::optional<SentSet> sent_set(Db& db, const std::string& business_key);
-
 }  // namespace store

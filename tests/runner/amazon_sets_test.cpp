@@ -91,7 +91,7 @@ TEST_SUITE("runner::stage_amazon_sets") {
     std::string staged = util::read_file((staging.staging / placed[0].file_name).string());
     CHECK(staged.find("GS*PR*VENDORID*AMAZON*20261120*1000*1*X*004010~\n") != std::string::npos);
     CHECK(staged.find("GE*3*1~\nIEA*1*000000001~\n") != std::string::npos);
-    std::optional<store::SentSet> second = store::sent_set(staging.db, "855:po:2");
+    std::optional<store::SentSet> second = store::SentSetReader(staging.db).find("855:po:2");
     REQUIRE(second);
     CHECK(second->set == "ST*855*0002~\nBAK*00*AD*855:po:2~\nSE*3*0002~\n");
     CHECK(second->isa.rfind("ISA*00*", 0) == 0);
@@ -125,10 +125,10 @@ TEST_SUITE("runner::stage_amazon_sets") {
           "avedi_855_000000001.edi|0001|855:po:1\navedi_855_000000001.edi|0002|855:po:2\n"
           "avedi_855_000000002.edi|0001|855:po:3\n");
     // The invoice reads the lone 855 whole, as before.
-    std::optional<store::SentSet> old = store::sent_set(staging.db, "855:po:9");
+    std::optional<store::SentSet> old = store::SentSetReader(staging.db).find("855:po:9");
     REQUIRE(old);
     CHECK(old->set == alone.content);
-    CHECK_FALSE(store::sent_set(staging.db, "855:po:4"));
+    CHECK_FALSE(store::SentSetReader(staging.db).find("855:po:4"));
   }
 
   TEST_CASE("more sets than an interchange holds go out in several") {

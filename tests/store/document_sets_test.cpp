@@ -46,6 +46,15 @@ struct ThreeSets {
       store::insert_document_set(db, row);
     }
   }
+
+  // A fourth set of the document for `business_key`, not yet inserted (no bytes of its own).
+  store::DocumentSet another_set(const std::string& business_key) const {
+    store::DocumentSet set;
+    set.document_id = id;
+    set.set_control = "0004";
+    set.business_key = business_key;
+    return set;
+  }
 };
 
 }  // namespace
@@ -101,14 +110,11 @@ TEST_SUITE("store::document_sets") {
     testing_store::StoreFile file("bad-range");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     ThreeSets document(db);
-    store::DocumentSet beyond;
-    beyond.document_id = document.id;
-    beyond.set_control = "0004";
-    beyond.business_key = "855:po:4";
+    store::DocumentSet beyond = document.another_set("855:po:4");
     beyond.offset = static_cast<std::int64_t>(document.content.size()) - 2;
     beyond.length = 3;
     store::insert_document_set(db, beyond);
-    CHECK_THROWS_AS(store::sent_set(db, "855:po:4"), std::logic_error);
+    CHECK_THROWS_AS(store::SentSetReader(db).find("855:po:4"), std::logic_error);
   }
 
   TEST_CASE("a set is found by its event's key and read by its range alone") {
@@ -130,7 +136,7 @@ TEST_SUITE("store::document_sets") {
     read = sent.find("855:po:3");  // after the 2 MB
     REQUIRE(read);
     CHECK(read->set == "ST*855*0003~\nSE*2*0003~\n");
-    CHECK(store::sent_set(db, "855:po:1")->set == "ST*855*0001~\nSE*2*0001~\n");
+    CHECK(store::SentSetReader(db).find("855:po:1")->set == "ST*855*0001~\nSE*2*0001~\n");
     CHECK_FALSE(sent.find("855:po:4"));
 
     std::vector<store::DocumentSet> sets = store::sets_of_document(db, document.id);
@@ -144,11 +150,7 @@ TEST_SUITE("store::document_sets") {
     testing_store::StoreFile file("sets");
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     ThreeSets document(db);
-    store::DocumentSet again;
-    again.document_id = document.id;
-    again.set_control = "0004";
-    again.business_key = "855:po:2";
-    CHECK_THROWS(store::insert_document_set(db, again));
+    CHECK_THROWS(store::insert_document_set(db, document.another_set("855:po:2")));
   }
 
   TEST_CASE("a 997's verdict on a set is a state change with its transition") {
