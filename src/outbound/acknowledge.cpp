@@ -6,7 +6,6 @@
 #include "outbound/acknowledge.h"
 
 #include <fmt/format.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "model/allocation.h"
 #include "outbound/order_release.h"
 #include "runner/amazon_sets.h"
+#include "runner/freed_memory.h"
 #include "runner/outbox.h"
 #include "store/database.h"
 #include "store/orders.h"
@@ -223,11 +223,6 @@ class Acknowledger {
 // 95 MB (limit 72 MB for the 5 MB input of the quick benchmark), with 500 at 68 MB.
 constexpr int kBatch = 500;
 
-// glibc's thresholds for this job (see acknowledge_orders): blocks under 32 MB come from the
-// heap, and up to 64 MB free at its top is kept.
-constexpr int kMmapThreshold = 32 << 20;
-constexpr int kTrimThreshold = 64 << 20;
-
 void log_deadlines_of(runner::JobContext& context, const std::vector<store::StoredOrder>& orders,
                       int warn_hours) {
   for (const store::StoredOrder& order : orders) {
@@ -279,13 +274,9 @@ runner::FileJobResult acknowledge_orders(runner::JobContext& context,
     // A page at a time: a backlog of any size takes the memory of one batch. A batch touches
     // thousands of pages (its lines, 855s, transitions): a 16 MB cache reads a third fewer.
     context.db.set_cache_megabytes(16);
-    // Keep what a batch frees for the next one. By default glibc hands the top of the heap
-    // back as soon as a batch frees it (its threshold follows the largest block freed) and
-    // the next batch faults it in again: 92k page faults at 20,000 POs, 14k with these, the
-    // same 63 MB peak. Not for the file jobs: ship's faults doubled and the second 850 batch
-    // rose over its memory limit (performance-notes.md, ninth round).
-    ::mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
-    ::mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
+    // What a batch frees is kept for the next: 92k page faults at 20,000 POs, 14k kept, the
+    // same 63 MB peak.
+    runner::keep_freed_memory();
     Acknowledger acknowledger(context, catalog, *snapshot);
     std::int64_t after = 0;
     for (;; ++parts) {

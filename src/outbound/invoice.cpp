@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "runner/amazon_sets.h"
+#include "runner/freed_memory.h"
 #include "runner/outbox.h"
 #include "store/database.h"
 #include "store/document_sets.h"
@@ -215,6 +216,8 @@ void send_invoices(runner::JobContext& context, std::vector<PreparedInvoice>& pr
 runner::FileJobResult invoice_shipments(runner::JobContext& context,
                                         const std::optional<std::string>&) {
   runner::FileJobResult result;
+  // What a batch frees is kept for the next (13k page faults for 20,000 invoices, 3k kept).
+  runner::keep_freed_memory();
   runner::remove_orphan_staging(context);
   result.documents += runner::deliver_staged_unless_stopped(context);
   // Invoices are committed kBatch at a time: a backlog costs one commit (and one sync of the

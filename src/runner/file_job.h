@@ -31,10 +31,17 @@ class FileHandler {
                               std::string_view content) = 0;
 };
 
+// What the file loop does with the memory a file freed (runner/freed_memory.h).
+enum class MemoryBetweenFiles {
+  kGiveBackPastLimit,  // more than 48 MB free after a file goes back to the system
+  kKeep,               // runner::keep_freed_memory() for the run; nothing given back
+};
+
 struct FileJobSpec {
   std::string inbox;  // the folder this job polls
   std::string kind;   // recorded in files.kind: x12, csv
   InboxRules rules;
+  MemoryBetweenFiles memory = MemoryBetweenFiles::kGiveBackPastLimit;
 };
 
 struct FileJobResult {

@@ -395,7 +395,17 @@ int leave_behind_unshipped(Db& db, const Actor& actor, const ShipmentRecord& shi
   return static_cast<int>(cartons.size());
 }
 
-void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc) {
+void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc,
+                         const std::string& stored_pallet_sscc) {
+  // Naming pallet_sscc in SET rewrites its index entry even when the value stays: two thirds
+  // of the statement's cost, for a quarter of a million cartons in the benchmark's backlog.
+  if (pallet_sscc == stored_pallet_sscc) {
+    static const std::string kSql = "UPDATE cartons SET shipped = 1 WHERE id = ?";
+    SQLite::Statement& update = db.statement(kSql);
+    update.bind(1, static_cast<std::int64_t>(carton_id));
+    update.exec();
+    return;
+  }
   static const std::string kSql = "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?";
   SQLite::Statement& update = db.statement(kSql);
   bind_text_or_null(update, 1, pallet_sscc);

@@ -127,8 +127,10 @@ void record_routing(Db& db, const Actor& actor, const ShipmentRecord& shipment,
 // Shipping facts from the 3PL (ship date, BOL, PRO, ...), state shipped.
 void record_shipping(Db& db, const Actor& actor, const ShipmentRecord& shipment,
                      std::int64_t file_id, const std::string& detail);
-// Marks a carton shipped, on `pallet_sscc` ("" when not palletised).
-void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc);
+// Marks a carton shipped, on `pallet_sscc` ("" when not palletised). `stored_pallet_sscc` is
+// what its row holds now ("" for none): an unchanged pallet is not written again.
+void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pallet_sscc,
+                         const std::string& stored_pallet_sscc);
 // Whether `carton_id` holds an item of `po_line_id`.
 bool carton_holds(Db& db, std::int64_t carton_id, std::int64_t po_line_id);
 // The lines of a PO with what is accepted and shipped, for its state after a shipment.

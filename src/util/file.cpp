@@ -44,7 +44,10 @@ std::string read_regular_file(const std::string& path, std::uint64_t max_bytes) 
                       " (intake.max_file_bytes); refused unread");
   }
   std::string content;
-  content.resize(static_cast<std::size_t>(info.st_size));
+  // One byte more than the file: the read that finds its end needs room, and growing the
+  // string for it would copy the whole file into a buffer twice its size (fresh memory,
+  // faulted in page by page: a tenth of avedi-ship's page faults).
+  content.resize(static_cast<std::size_t>(info.st_size) + 1);
   std::size_t done = 0;
   while (true) {
     if (done == content.size()) content.resize(content.size() + 4096);  // it may have grown

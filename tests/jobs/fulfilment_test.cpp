@@ -136,6 +136,35 @@ TEST_SUITE("fulfilment") {
     }
   }
 
+  TEST_CASE("a shipped carton keeps its pallet, and a pallet that stays is not written again") {
+    JobTree tree;
+    released_orders(tree);
+    tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
+    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+    tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
+    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    // The sample ships AVD00000001 on pallet ...9000000015 and AVD00000002 on none.
+    tree.drop_3pl("shipped_20261128.csv", repo_file("sample-inbox/3pl/shipped_20261128.csv"));
+    std::string trace = (tree.root() / "statements.sql").string();
+    std::map<std::string, std::string> traced = kDay3;
+    traced["AVEDI_SQL_TRACE"] = trace;
+    REQUIRE(tree.run("avedi-ship", {}, traced).exit_code == 0);
+    CHECK(query_text(tree,
+                     "SELECT s.supplier_reference, c.sscc, c.shipped, "
+                     "coalesce(c.pallet_sscc, '-') FROM cartons c JOIN shipments s "
+                     "ON s.id = c.shipment_id ORDER BY c.sscc") ==
+          "AVD00000001|006141410000000012|1|006141419000000015\n"
+          "AVD00000001|006141410000000029|1|006141419000000015\n"
+          "AVD00000002|006141410000000036|1|-\n"
+          "AVD00000002|006141410000000043|1|-\n");
+    // AVD00000002's cartons had no pallet and still have none: their statement leaves
+    // pallet_sscc (and its index) alone. AVD00000001's gained one.
+    std::string statements = util::read_file(trace);
+    CHECK(statements.find("UPDATE cartons SET shipped = 1 WHERE id = ?") != std::string::npos);
+    CHECK(statements.find("UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?") !=
+          std::string::npos);
+  }
+
   TEST_CASE("SSCCs: GS1 serials persist across runs and are never issued twice") {
     JobTree tree;
     released_orders(tree);
