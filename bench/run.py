@@ -348,7 +348,7 @@ def run(args):
     log(f"997s: {row.median():.2f} s")
 
     # --- (5) an empty run ---
-    row = Row("avedi-receive on an empty inbox (20,000-PO database)", "ms")
+    row = Row(f"avedi-receive on an empty inbox ({orders:,}-PO database)", "ms")
     for rep in range(max(reps, 5)):
         before = final.table_counts()
         wall, rss, _ = measure(final.job("avedi-receive"), work)
