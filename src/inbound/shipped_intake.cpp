@@ -85,12 +85,16 @@ class FileLookups {
   }
 
   // The carton with `sscc` in any shipment; nullptr when none. Valid as long as this.
-  const store::CartonRecord* carton(const std::string& sscc, std::int64_t shipment_id) {
+  const store::CartonRecord* carton(std::string_view sscc, std::int64_t shipment_id) {
     const store::ShipmentContents& own = contents(shipment_id);
     if (auto found = own.cartons.find(sscc); found != own.cartons.end()) return &found->second;
-    auto [where, fresh] = other_cartons_.try_emplace(sscc);
-    if (fresh) where->second = store::find_carton_by_sscc(db_, sscc);
-    return where->second ? &*where->second : nullptr;
+    auto found = other_cartons_.find(sscc);
+    if (found == other_cartons_.end()) {
+      std::string key(sscc);
+      std::optional<store::CartonRecord> carton = store::find_carton_by_sscc(db_, key);
+      found = other_cartons_.emplace(std::move(key), std::move(carton)).first;
+    }
+    return found->second ? &*found->second : nullptr;
   }
 
   struct Pallet {
@@ -112,7 +116,7 @@ class FileLookups {
   std::map<std::string, std::optional<store::ShipmentRecord>, std::less<>> shipments_;
   std::map<std::int64_t, store::ShipmentContents> contents_;
   std::map<std::int64_t, std::set<std::string, std::less<>>> po_numbers_;
-  std::map<std::string, std::optional<store::CartonRecord>> other_cartons_;
+  std::map<std::string, std::optional<store::CartonRecord>, std::less<>> other_cartons_;
   std::map<std::string, Pallet> pallets_;
 };
 
@@ -122,7 +126,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
                                  const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
                                  std::map<std::int64_t, std::int64_t>& shipped_now,
-                                 std::map<std::string, std::int64_t>& ssccs_in_file,
+                                 std::map<std::string_view, std::int64_t>& ssccs_in_file,
                                  std::vector<exchange::CsvProblem>& problems) {
   auto fail = [&](const char* column, std::string message) {
     problems.push_back({row.row, column, std::move(message)});
@@ -149,8 +153,9 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   }
   std::string why = model::check_sscc(row.sscc);
   if (!why.empty()) return fail("sscc", why);
-  std::string_view sscc_view = without_identifier(row.sscc);
-  std::string sscc(sscc_view);
+  // A view into the file's text (or its decoded cells), which outlives the gate and the
+  // writes: no string per row.
+  std::string_view sscc = without_identifier(row.sscc);
   const store::CartonRecord* carton = lookups.carton(sscc, shipment.id);
   if (carton && carton->shipped) {
     return fail("sscc",
@@ -169,7 +174,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
     return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
                                          shipment.supplier_reference));
   }
-  if (!carton && store::sscc_known(context.db, sscc)) {
+  if (!carton && store::sscc_known(context.db, std::string(sscc))) {
     return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
   }
   std::int64_t item_id = 0;
@@ -181,15 +186,13 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
     }
     item_id = packed->second.at(line->id);
   }
-  std::string pallet;
-  std::string_view pallet_view;
+  std::string_view pallet;
   if (!row.pallet_sscc.empty()) {
     if (std::string pallet_why = model::check_sscc(row.pallet_sscc); !pallet_why.empty()) {
       return fail("pallet_sscc", pallet_why);
     }
-    pallet_view = without_identifier(row.pallet_sscc);
-    pallet = pallet_view;
-    const FileLookups::Pallet& known = lookups.pallet(pallet);
+    pallet = without_identifier(row.pallet_sscc);
+    const FileLookups::Pallet& known = lookups.pallet(std::string(pallet));
     if (known.is_carton || ssccs_in_file.count(pallet) > 0 || pallet == sscc) {
       return fail("pallet_sscc", fmt::format("{} is a carton's SSCC, not a pallet's", pallet));
     }
@@ -200,7 +203,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
   }
   ssccs_in_file[sscc] = shipment.id;
   now += row.quantity;
-  return Checked{&row, *found, carton, item_id, sscc_view, pallet_view};
+  return Checked{&row, *found, carton, item_id, sscc, pallet};
 }
 
 // What is wrong with shipping `row` as part of `shipment`, and in which column: a problem
@@ -435,8 +438,8 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   FileLookups lookups(context.db);
   if (parsed) {
     std::map<std::int64_t, std::int64_t> shipped_now;
-    std::map<std::string, std::int64_t> ssccs;
-    std::map<std::int64_t, std::size_t> work_of;  // shipment id -> its entry in `work`
+    std::map<std::string_view, std::int64_t> ssccs;  // views into the parsed file
+    std::map<std::int64_t, std::size_t> work_of;     // shipment id -> its entry in `work`
     for (const exchange::ShippedRow& row : parsed->rows) {
       const std::optional<store::ShipmentRecord>& shipment = lookups.shipment(row.shipment_id);
       if (!shipment) {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "runner/amazon_sets.h"
 #include "runner/freed_memory.h"
@@ -67,10 +68,12 @@ std::map<std::string, std::string> acknowledged_prices(store::SentSetReader& sen
   return prices;
 }
 
-// "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1).
-std::map<std::string, std::int64_t> noticed_quantities(store::SentSetReader& sent,
-                                                       std::int64_t shipment_id) {
-  std::map<std::string, std::int64_t> quantities;
+// "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1). Hashed:
+// the keys of a PO share their start, which an ordered map compares again at every level.
+using NoticedQuantities = std::unordered_map<std::string, std::int64_t>;
+
+NoticedQuantities noticed_quantities(store::SentSetReader& sent, std::int64_t shipment_id) {
+  NoticedQuantities quantities;
   std::optional<store::SentSet> asn = sent.find(fmt::format("856:shipment:{}", shipment_id));
   if (!asn) return quantities;
   std::optional<x12::Delimiters> delimiters = delimiters_of(asn->isa);
@@ -113,7 +116,7 @@ struct PreparedInvoice {
 // nullopt, with why in `refused`, when it cannot be sent (nothing written).
 std::optional<PreparedInvoice> prepare_invoice(
     runner::JobContext& context, store::SentSetReader& sent, const store::ShipmentRecord& shipment,
-    const std::map<std::string, std::int64_t>& noticed, std::vector<store::ShippedLine>&& shipped,
+    const NoticedQuantities& noticed, std::vector<store::ShippedLine>&& shipped,
     const store::StoredOrder& order, std::string& refused) {
   if (shipped.empty()) {
     // Only a PO the shipment shipped units of is due; this one's units are gone.
@@ -248,7 +251,7 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
     std::optional<store::ShipmentRecord> shipment = store::find_shipment(context.db, after);
     if (!shipment) throw std::logic_error(fmt::format("invoice due for no shipment {}", after));
     // The shipment's 856 is read once for all its POs.
-    std::map<std::string, std::int64_t> noticed = noticed_quantities(sent, shipment->id);
+    NoticedQuantities noticed = noticed_quantities(sent, shipment->id);
     std::map<std::int64_t, std::vector<store::ShippedLine>> shipped =
         store::shipped_lines(context.db, shipment->id);
     for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {

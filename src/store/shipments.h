@@ -113,7 +113,7 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id);
 
 // What a shipment holds, read at once so a shipment confirmation is checked in memory.
 struct ShipmentContents {
-  std::map<std::string, CartonRecord> cartons;  // by SSCC
+  std::map<std::string, CartonRecord, std::less<>> cartons;  // by SSCC
   // carton id -> its PO line ids -> the carton item holding the line (0 when several do)
   std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> packed;
 };
