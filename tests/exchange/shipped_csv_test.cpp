@@ -66,4 +66,30 @@ TEST_SUITE("exchange::parse_shipped") {
     CHECK(second.estimated_delivery == "20261220");
     CHECK(file->facts_of(file->rows[0]).pro_number == "PRO1");
   }
+
+  TEST_CASE("facts checked once per run of equal cells still refuse every row they are bad in") {
+    std::string text =
+        kHeader +
+        // Good facts, then the same shipment with a bad date: the run of good cells ends.
+        "AVD1,PO1,A,1,006141410000000012,,2026-12-15,ABFS,BOL1,,,2026-12-19\n"
+        "AVD1,PO1,B,1,006141410000000012,,2026-12-15,ABFS,BOL1,,,2026-12-19\n"
+        "AVD1,PO1,C,1,006141410000000012,,2026-12-32,ABFS,BOL1,,,2026-12-19\n"
+        // The same bad date again: named again, on its own row.
+        "AVD1,PO1,D,1,006141410000000012,,2026-12-32,ABFS,BOL1,,,2026-12-19\n"
+        // Back to the good cells after a bad row: checked again, and fine.
+        "AVD1,PO1,E,1,006141410000000012,,2026-12-15,ABFS,BOL1,,,2026-12-19\n"
+        // An empty carrier and a bad quantity: in the order the columns are checked.
+        "AVD1,PO1,F,x,006141410000000012,,2026-12-15,,BOL1,,,2026-12-19\n";
+    std::vector<exchange::CsvProblem> problems;
+    CHECK_FALSE(exchange::parse_shipped(text, problems));
+    std::string named;
+    for (const exchange::CsvProblem& problem : problems) {
+      named += std::to_string(problem.row) + " " + problem.column + "\n";
+    }
+    CHECK(named ==
+          "4 ship_date\n"
+          "5 ship_date\n"
+          "7 carrier_scac\n"
+          "7 quantity\n");
+  }
 }
