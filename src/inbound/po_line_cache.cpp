@@ -22,9 +22,15 @@ const store::FulfilmentPo* PoLineCache::po(std::string_view po_number) {
 }
 
 const PoLineCache::Po& PoLineCache::load(std::string_view po_number) {
+  if (last_ != nullptr && last_->first == po_number) return last_->second;
   auto found = pos_.find(po_number);
-  if (found != pos_.end()) return found->second;
-  Po& po = pos_.emplace(std::string(po_number), Po{}).first->second;
+  if (found != pos_.end()) {
+    last_ = &*found;
+    return found->second;
+  }
+  auto entry = pos_.emplace(std::string(po_number), Po{}).first;
+  last_ = &*entry;
+  Po& po = entry->second;
   po.po = store::fulfilment_po(db_, std::string(po_number));
   if (po.po) {
     const std::vector<store::FulfilmentLine>& lines = po.po->lines;

@@ -40,6 +40,8 @@ class PoLineCache {
 
   store::Db& db_;
   std::map<std::string, Po, std::less<>> pos_;
+  // The entry looked up last: a file's rows come PO by PO, so most look-ups ask for it again.
+  const std::pair<const std::string, Po>* last_ = nullptr;
 };
 
 }  // namespace inbound

@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "exchange/csv.h"
 #include "exchange/shipped_csv.h"
@@ -59,11 +60,18 @@ class FileLookups {
   PoLineCache& lines() { return lines_; }
 
   const std::optional<store::ShipmentRecord>& shipment(std::string_view reference) {
+    // A file's rows come shipment by shipment: most look-ups ask for the last one again.
+    if (last_shipment_ != nullptr && last_shipment_->first == reference) {
+      return last_shipment_->second;
+    }
     auto found = shipments_.find(reference);
-    if (found != shipments_.end()) return found->second;
-    std::string key(reference);
-    std::optional<store::ShipmentRecord> shipment = store::find_shipment(db_, key);
-    return shipments_.emplace(std::move(key), std::move(shipment)).first->second;
+    if (found == shipments_.end()) {
+      std::string key(reference);
+      std::optional<store::ShipmentRecord> shipment = store::find_shipment(db_, key);
+      found = shipments_.emplace(std::move(key), std::move(shipment)).first;
+    }
+    last_shipment_ = &*found;
+    return found->second;
   }
 
   const store::ShipmentContents& contents(std::int64_t shipment_id) {
@@ -114,6 +122,8 @@ class FileLookups {
   store::Db& db_;
   PoLineCache lines_;
   std::map<std::string, std::optional<store::ShipmentRecord>, std::less<>> shipments_;
+  const std::pair<const std::string, std::optional<store::ShipmentRecord>>* last_shipment_ =
+      nullptr;
   std::map<std::int64_t, store::ShipmentContents> contents_;
   std::map<std::int64_t, std::set<std::string, std::less<>>> po_numbers_;
   std::map<std::string, std::optional<store::CartonRecord>, std::less<>> other_cartons_;
@@ -126,7 +136,7 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
                                  const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
                                  std::map<std::int64_t, std::int64_t>& shipped_now,
-                                 std::map<std::string_view, std::int64_t>& ssccs_in_file,
+                                 std::unordered_map<std::string_view, std::int64_t>& ssccs_in_file,
                                  std::vector<exchange::CsvProblem>& problems) {
   auto fail = [&](const char* column, std::string message) {
     problems.push_back({row.row, column, std::move(message)});
@@ -438,8 +448,10 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   FileLookups lookups(context.db);
   if (parsed) {
     std::map<std::int64_t, std::int64_t> shipped_now;
-    std::map<std::string_view, std::int64_t> ssccs;  // views into the parsed file
-    std::map<std::int64_t, std::size_t> work_of;     // shipment id -> its entry in `work`
+    // Views into the parsed file, hashed: SSCCs share their first dozen digits, which an
+    // ordered map compares again at every level.
+    std::unordered_map<std::string_view, std::int64_t> ssccs;
+    std::map<std::int64_t, std::size_t> work_of;  // shipment id -> its entry in `work`
     for (const exchange::ShippedRow& row : parsed->rows) {
       const std::optional<store::ShipmentRecord>& shipment = lookups.shipment(row.shipment_id);
       if (!shipment) {
