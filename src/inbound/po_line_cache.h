@@ -25,6 +25,9 @@ struct CachedLine {
 class PoLineCache {
  public:
   explicit PoLineCache(store::Db& db) : db_(db) {}
+  // A copy would keep `last_` pointing into the original's entries.
+  PoLineCache(const PoLineCache&) = delete;
+  PoLineCache& operator=(const PoLineCache&) = delete;
 
   // The first line (850 order) of `po_number` with `sku`; nullopt when there is none.
   std::optional<CachedLine> find(std::string_view po_number, std::string_view sku);

@@ -56,6 +56,9 @@ std::string_view without_identifier(std::string_view sscc) {
 class FileLookups {
  public:
   explicit FileLookups(store::Db& db) : db_(db), lines_(db) {}
+  // A copy would keep `last_shipment_` pointing into the original's entries.
+  FileLookups(const FileLookups&) = delete;
+  FileLookups& operator=(const FileLookups&) = delete;
 
   PoLineCache& lines() { return lines_; }
 

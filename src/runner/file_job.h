@@ -34,7 +34,7 @@ class FileHandler {
 // What the file loop does with the memory a file freed (runner/freed_memory.h).
 enum class MemoryBetweenFiles {
   kGiveBackPastLimit,  // more than 48 MB free after a file goes back to the system
-  kKeep,               // runner::keep_freed_memory() for the run; nothing given back
+  kKeep,               // runner::keep_freed_memory() for the run; no trim after a file
 };
 
 struct FileJobSpec {
