@@ -263,9 +263,12 @@ ShipmentProblem shipment_problem(const store::ShipmentRecord& shipment,
 // The eaches a file adds, aggregated per shipment so each carton, carton item and PO line is
 // written once: a carton has one row per item in the file, a PO line may be in many cartons.
 struct ShippedTotals {
-  std::vector<std::int64_t> cartons;                  // in file order
-  std::map<std::int64_t, std::string> pallet;         // carton -> pallet SSCC (its last row's)
-  std::map<std::int64_t, std::string> stored_pallet;  // carton -> its row's pallet SSCC now
+  struct Carton {
+    std::int64_t id = 0;
+    std::string pallet_sscc;         // its last row's
+    std::string stored_pallet_sscc;  // what its row holds now ("" for a carton recorded now)
+  };
+  std::vector<Carton> cartons;  // in file order
   struct Item {
     std::int64_t id = 0;  // the carton item's row, 0 when not known by one
     std::int64_t eaches = 0;
@@ -312,7 +315,7 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
   notice.ship_from_code = shipment.ship_from;
   notice.ship_to_fc = shipment.ship_to_fc;
   model::Decimal weight;
-  std::map<std::string_view, std::int64_t> carton_ids;  // sscc -> carton row
+  std::map<std::string_view, std::size_t> carton_at;  // sscc -> its entry in totals.cartons
   std::set<std::pair<std::int64_t, std::int64_t>> new_items;
   std::map<std::int64_t, const store::FulfilmentPo*> touched_pos;  // by po_id
   std::map<std::string_view, std::size_t> order_of_po;             // po_number -> notice.orders
@@ -322,9 +325,9 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
     const store::FulfilmentLine& line = *checked.line.line;
     const store::FulfilmentPo& po = *checked.line.po;
     std::int64_t carton_id;
-    auto known = carton_ids.find(checked.sscc);
-    if (known != carton_ids.end()) {
-      carton_id = known->second;
+    auto known = carton_at.find(checked.sscc);
+    if (known != carton_at.end()) {
+      carton_id = totals.cartons[known->second].id;
     } else if (checked.carton) {
       carton_id = checked.carton->id;
       weight = weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
@@ -343,14 +346,13 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
       // are counted (and invoiced).
       store::insert_carton_item(context.db, carton_id, line.id, 0);
     }
-    if (known == carton_ids.end()) {
-      carton_ids[checked.sscc] = carton_id;
+    if (known == carton_at.end()) {
+      known = carton_at.emplace(checked.sscc, totals.cartons.size()).first;
       notice.cartons += 1;
-      totals.cartons.push_back(carton_id);
-      // A carton recorded just now has no pallet yet.
-      totals.stored_pallet[carton_id] = checked.carton ? checked.carton->pallet_sscc : "";
+      totals.cartons.push_back(
+          {carton_id, "", checked.carton ? checked.carton->pallet_sscc : std::string()});
     }
-    totals.pallet[carton_id] = checked.pallet_sscc;
+    totals.cartons[known->second].pallet_sscc = checked.pallet_sscc;
     ShippedTotals::Item& shipped_item = totals.items[{carton_id, line.id}];
     if (packed) shipped_item.id = checked.item_id;
     shipped_item.eaches += checked.row->quantity;
@@ -367,9 +369,9 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
     cartons[carton->second].items.push_back(
         {line.line_id, model::decode_product_ids(line.product_ids), checked.row->quantity});
   }
-  for (std::int64_t carton_id : totals.cartons) {
-    store::mark_carton_shipped(context.db, carton_id, totals.pallet[carton_id],
-                               totals.stored_pallet[carton_id]);
+  for (const ShippedTotals::Carton& carton : totals.cartons) {
+    store::mark_carton_shipped(context.db, carton.id, carton.pallet_sscc,
+                               carton.stored_pallet_sscc);
   }
   for (const auto& [key, shipped_item] : totals.items) {
     if (shipped_item.id != 0) {

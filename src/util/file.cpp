@@ -45,8 +45,7 @@ std::string read_regular_file(const std::string& path, std::uint64_t max_bytes) 
   }
   std::string content;
   // One byte more than the file: the read that finds its end needs room, and growing the
-  // string for it would copy the whole file into a buffer twice its size (fresh memory,
-  // faulted in page by page: a tenth of avedi-ship's page faults).
+  // string for it would move the whole file into a buffer twice its size.
   content.resize(static_cast<std::size_t>(info.st_size) + 1);
   std::size_t done = 0;
   while (true) {

@@ -35,6 +35,15 @@ void released_orders(JobTree& tree) {
   REQUIRE(tree.run("avedi-acknowledge", {}, kDay1).exit_code == 0);
 }
 
+// The sample story up to routed shipments (ready CSV, 753s, Amazon's 754 for both).
+void routed_sample_story(JobTree& tree) {
+  released_orders(tree);
+  tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
+  REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
+  tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
+  REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+}
+
 // An Amazon 997 accepting our group `functional_id` `group`.
 std::string accepting_997(int control, const std::string& functional_id, const std::string& group) {
   std::string c = std::to_string(control);
@@ -89,11 +98,7 @@ std::string outputs(const JobTree& tree, const std::string& infix) {
 TEST_SUITE("fulfilment") {
   TEST_CASE("golden: the whole story on the sample files") {
     JobTree tree;
-    released_orders(tree);
-    tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
-    CHECK(tree.run("avedi-route", {}, kDay2).exit_code == 0);
-    tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
-    CHECK(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    routed_sample_story(tree);
     tree.drop_3pl("shipped_20261128.csv", repo_file("sample-inbox/3pl/shipped_20261128.csv"));
     CHECK(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
@@ -138,11 +143,7 @@ TEST_SUITE("fulfilment") {
 
   TEST_CASE("a shipped carton keeps its pallet, and a pallet that stays is not written again") {
     JobTree tree;
-    released_orders(tree);
-    tree.drop_3pl("ready_20261127.csv", repo_file("sample-inbox/3pl/ready_20261127.csv"));
-    REQUIRE(tree.run("avedi-route", {}, kDay2).exit_code == 0);
-    tree.drop("routing", repo_file("sample-inbox/as2/amazon-754-routing-two-shipments.edi"));
-    REQUIRE(tree.run("avedi-receive", {}, kDay2).exit_code == 0);
+    routed_sample_story(tree);
     // The sample ships AVD00000001 on pallet ...9000000015 and AVD00000002 on none.
     tree.drop_3pl("shipped_20261128.csv", repo_file("sample-inbox/3pl/shipped_20261128.csv"));
     std::string trace = (tree.root() / "statements.sql").string();
