@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -237,20 +238,24 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
   std::size_t next_issued = 0;
   std::map<std::int64_t, std::int64_t> packed;  // po_line_id -> eaches this file packs
   std::vector<std::string> made;
-  // The file's 753s go out amazon::kSetsPerInterchange to an interchange.
-  std::vector<std::pair<transactions::RoutingRequest, std::int64_t>> requests;  // shipment id
+  // The file's 753s, with their shipment ids, go out amazon::kSetsPerInterchange to an
+  // interchange. Shared with the 753s' bodies, which the build thread runs after `requests` is
+  // cleared.
+  std::vector<std::pair<std::shared_ptr<const transactions::RoutingRequest>, std::int64_t>>
+      requests;
   auto send_requests = [&] {
     std::vector<runner::BatchSet> sets;
     sets.reserve(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {
-      sets.push_back({fmt::format("753:shipment:{}", requests[i].second), file.id,
-                      [&, i] { return transactions::routing_request_753(requests[i].first); }});
+      sets.push_back(
+          {fmt::format("753:shipment:{}", requests[i].second), file.id,
+           [request = requests[i].first] { return transactions::routing_request_753(*request); }});
     }
     std::vector<runner::PlacedSet> placed =
         runner::stage_amazon_sets(context, "753", runner::X12Version::k5010, sets);
     for (std::size_t i = 0; i < requests.size(); ++i) {
       made.push_back(fmt::format("{} set {} for shipment {}", placed[i].file_name,
-                                 placed[i].set_control, requests[i].first.supplier_reference));
+                                 placed[i].set_control, requests[i].first->supplier_reference));
     }
     requests.clear();
   };
@@ -316,7 +321,8 @@ runner::FileOutcome ReadyIntake::process(runner::JobContext& context, const stor
         totals.pallets = static_cast<std::int64_t>(pallets_by_po[po].size());
         request.pos.push_back(totals);
       }
-      requests.push_back({std::move(request), shipment.id});
+      requests.push_back(
+          {std::make_shared<const transactions::RoutingRequest>(std::move(request)), shipment.id});
       if (requests.size() == static_cast<std::size_t>(amazon::kSetsPerInterchange)) {
         send_requests();
       }

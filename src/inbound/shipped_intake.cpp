@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -277,19 +279,8 @@ struct ShippedTotals {
   std::map<std::int64_t, std::int64_t> lines;                   // po_line_id -> eaches
 };
 
-// A shipment's 856, to be staged with the file's other shipments.
-struct PendingNotice {
-  transactions::ShipNotice notice;
-  std::int64_t shipment_id = 0;
-  std::string reference;
-};
-
-// Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
-// and PO states; returns its 856 to stage. `shipped_in_file` holds what earlier shipments of
-// the file added to each PO line; `po_states` the state each PO has now.
-PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& file,
-                       ShipmentWork& item, std::map<std::int64_t, std::int64_t>& shipped_in_file,
-                       std::map<std::int64_t, std::string>& po_states) {
+// A shipment's facts as its rows give them (the first row's: the gate checked they agree).
+store::ShipmentRecord shipped_as(const ShipmentWork& item) {
   store::ShipmentRecord shipment = item.shipment;
   const exchange::ShippingFacts& first = *item.facts;
   shipment.ship_date = first.ship_date;
@@ -298,6 +289,14 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
   shipment.pro_number = first.pro_number;
   shipment.tracking_number = first.tracking_number;
   shipment.estimated_delivery = first.estimated_delivery;
+  return shipment;
+}
+
+// A checked shipment's 856: its facts, and per PO its cartons (by SSCC, in file order) with
+// what each holds. Only what the gate read: the build thread runs this while the job's thread
+// writes the shipment.
+transactions::ShipNotice notice_of(const runner::JobContext& context, const ShipmentWork& item) {
+  store::ShipmentRecord shipment = shipped_as(item);
   transactions::ShipNotice notice;
   notice.shipment_id = shipment.supplier_reference;
   notice.date = util::format_time(context.now, "%Y%m%d");
@@ -315,11 +314,45 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
   notice.ship_from_code = shipment.ship_from;
   notice.ship_to_fc = shipment.ship_to_fc;
   model::Decimal weight;
+  std::set<std::string_view> cartons_seen;
+  std::map<std::string_view, std::size_t> order_of_po;                        // -> notice.orders
+  std::map<std::pair<std::size_t, std::string_view>, std::size_t> carton_of;  // (order, sscc)
+  for (const Checked& checked : item.rows) {
+    if (cartons_seen.insert(checked.sscc).second) {
+      notice.cartons += 1;
+      // A carton the 3PL labelled after routing weighs nothing known (0).
+      if (checked.carton) {
+        weight =
+            weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
+      }
+    }
+    const store::FulfilmentLine& line = *checked.line.line;
+    auto [order, new_order] =
+        order_of_po.try_emplace(checked.line.po->po_number, notice.orders.size());
+    if (new_order) notice.orders.push_back({checked.line.po->po_number, {}});
+    std::vector<transactions::AsnCarton>& cartons = notice.orders[order->second].cartons;
+    auto [carton, new_carton] =
+        carton_of.try_emplace({order->second, checked.sscc}, cartons.size());
+    if (new_carton) {
+      cartons.push_back({std::string(checked.sscc), std::string(checked.pallet_sscc), {}});
+    }
+    cartons[carton->second].items.push_back(
+        {line.line_id, model::decode_product_ids(line.product_ids), checked.row->quantity});
+  }
+  notice.weight_lb = transactions::pounds(weight);
+  return notice;
+}
+
+// Writes one checked shipment: new cartons, shipped units, cartons left behind, the shipment
+// and PO states. `shipped_in_file` holds what earlier shipments of the file added to each PO
+// line; `po_states` the state each PO has now.
+void ship_one(runner::JobContext& context, const store::FileRecord& file, const ShipmentWork& item,
+              std::map<std::int64_t, std::int64_t>& shipped_in_file,
+              std::map<std::int64_t, std::string>& po_states) {
+  store::ShipmentRecord shipment = shipped_as(item);
   std::map<std::string_view, std::size_t> carton_at;  // sscc -> its entry in totals.cartons
   std::set<std::pair<std::int64_t, std::int64_t>> new_items;
   std::map<std::int64_t, const store::FulfilmentPo*> touched_pos;  // by po_id
-  std::map<std::string_view, std::size_t> order_of_po;             // po_number -> notice.orders
-  std::map<std::pair<std::size_t, std::string_view>, std::size_t> carton_of;  // (order, sscc)
   ShippedTotals totals;
   for (const Checked& checked : item.rows) {
     const store::FulfilmentLine& line = *checked.line.line;
@@ -330,7 +363,6 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
       carton_id = totals.cartons[known->second].id;
     } else if (checked.carton) {
       carton_id = checked.carton->id;
-      weight = weight + model::Decimal::parse(checked.carton->weight_kg).value_or(model::Decimal());
     } else {
       // A carton the 3PL labelled after routing: recorded now, its weight unknown (0).
       store::CartonRecord carton;
@@ -348,7 +380,6 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
     }
     if (known == carton_at.end()) {
       known = carton_at.emplace(checked.sscc, totals.cartons.size()).first;
-      notice.cartons += 1;
       totals.cartons.push_back(
           {carton_id, "", checked.carton ? checked.carton->pallet_sscc : std::string()});
     }
@@ -358,16 +389,6 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
     shipped_item.eaches += checked.row->quantity;
     totals.lines[line.id] += checked.row->quantity;
     touched_pos.try_emplace(po.id, &po);
-    auto [order, new_order] = order_of_po.try_emplace(po.po_number, notice.orders.size());
-    if (new_order) notice.orders.push_back({po.po_number, {}});
-    std::vector<transactions::AsnCarton>& cartons = notice.orders[order->second].cartons;
-    auto [carton, new_carton] =
-        carton_of.try_emplace({order->second, checked.sscc}, cartons.size());
-    if (new_carton) {
-      cartons.push_back({std::string(checked.sscc), std::string(checked.pallet_sscc), {}});
-    }
-    cartons[carton->second].items.push_back(
-        {line.line_id, model::decode_product_ids(line.product_ids), checked.row->quantity});
   }
   for (const ShippedTotals::Carton& carton : totals.cartons) {
     store::mark_carton_shipped(context.db, carton.id, carton.pallet_sscc,
@@ -384,14 +405,13 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
     store::add_line_shipped_units(context.db, po_line_id, eaches);
     shipped_in_file[po_line_id] += eaches;
   }
-  notice.weight_lb = transactions::pounds(weight);
   int left = store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
   if (left > 0) {
     runner::log_warning(context, fmt::format("shipment {} left {} packed carton(s) behind",
                                              shipment.supplier_reference, left));
   }
   store::record_shipping(context.db, context.actor, shipment, file.id,
-                         fmt::format("{} carton(s), BOL {}, carrier {}", notice.cartons,
+                         fmt::format("{} carton(s), BOL {}, carrier {}", totals.cartons.size(),
                                      shipment.bol_number, shipment.carrier_scac));
   for (const auto& [po_id, po] : touched_pos) {
     store::add_invoice_due(context.db, shipment.id, po_id);
@@ -415,26 +435,26 @@ PendingNotice ship_one(runner::JobContext& context, const store::FileRecord& fil
       now = state;
     }
   }
-  return {std::move(notice), shipment.id, shipment.supplier_reference};
 }
 
-// Stages the 856s of `notices` as the sets of one interchange (runner::stage_amazon_sets) and
-// names where each went in `made`; empties `notices`.
+// Stages the 856s of `shipments` as the sets of one interchange (runner::stage_amazon_sets)
+// and names where each went in `made`. Their bytes are built on the build thread from the
+// checked rows, which the file's process() keeps until the builds are done.
 void send_notices(runner::JobContext& context, const store::FileRecord& file,
-                  std::vector<PendingNotice>& notices, std::vector<std::string>& made) {
+                  std::span<const ShipmentWork> shipments, std::vector<std::string>& made) {
   std::vector<runner::BatchSet> sets;
-  sets.reserve(notices.size());
-  for (std::size_t i = 0; i < notices.size(); ++i) {
-    sets.push_back({fmt::format("856:shipment:{}", notices[i].shipment_id), file.id,
-                    [&, i] { return transactions::ship_notice_856(notices[i].notice); }});
+  sets.reserve(shipments.size());
+  for (const ShipmentWork& item : shipments) {
+    sets.push_back({fmt::format("856:shipment:{}", item.shipment.id), file.id, [&context, &item] {
+                      return transactions::ship_notice_856(notice_of(context, item));
+                    }});
   }
   std::vector<runner::PlacedSet> placed =
       runner::stage_amazon_sets(context, "856", runner::X12Version::k5010, sets);
-  for (std::size_t i = 0; i < notices.size(); ++i) {
+  for (std::size_t i = 0; i < shipments.size(); ++i) {
     made.push_back(fmt::format("{} set {} for shipment {}", placed[i].file_name,
-                               placed[i].set_control, notices[i].reference));
+                               placed[i].set_control, shipments[i].shipment.supplier_reference));
   }
-  notices.clear();
 }
 
 }  // namespace
@@ -451,6 +471,8 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::optional<exchange::ShippedFile> parsed = exchange::parse_shipped(content, problems);
   std::vector<ShipmentWork> work;
   FileLookups lookups(context.db);
+  // The 856s' bodies read `parsed`, `work` and `lookups`: built before they go.
+  runner::BuildsFinished builds_finished(context.builds);
   if (parsed) {
     std::map<std::int64_t, std::int64_t> shipped_now;
     // Views into the parsed file, hashed: SSCCs share their first dozen digits, which an
@@ -486,15 +508,18 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   std::vector<std::string> made;
   std::map<std::int64_t, std::int64_t> shipped_in_file;
   std::map<std::int64_t, std::string> po_states;
-  // The file's 856s go out amazon::kSetsPerInterchange to an interchange.
-  std::vector<PendingNotice> notices;
-  for (ShipmentWork& item : work) {
-    notices.push_back(ship_one(context, file, item, shipped_in_file, po_states));
-    if (notices.size() == static_cast<std::size_t>(amazon::kSetsPerInterchange)) {
-      send_notices(context, file, notices, made);
+  // The file's 856s go out amazon::kSetsPerInterchange to an interchange. Each interchange is
+  // staged before its shipments are written, so the build thread makes its bytes meanwhile.
+  const std::size_t per_interchange =
+      static_cast<std::size_t>(std::max(1, amazon::kSetsPerInterchange));
+  for (std::size_t begin = 0; begin < work.size(); begin += per_interchange) {
+    std::span<const ShipmentWork> shipments(work.data() + begin,
+                                            std::min(per_interchange, work.size() - begin));
+    send_notices(context, file, shipments, made);
+    for (const ShipmentWork& item : shipments) {
+      ship_one(context, file, item, shipped_in_file, po_states);
     }
   }
-  if (!notices.empty()) send_notices(context, file, notices, made);
   std::string summary;
   for (const std::string& item : made) summary += (summary.empty() ? "" : ", ") + item;
   return {Kind::kArchive, "", summary};

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -109,21 +110,22 @@ class Acknowledger {
   // Decides `orders`, stages their 855s as the sets of one interchange and records each.
   void acknowledge_together(std::span<store::StoredOrder> orders,
                             std::vector<std::string>& log_lines) {
-    std::vector<Decided> decided;
-    decided.reserve(orders.size());
-    for (store::StoredOrder& order : orders) decided.push_back(decide(order));
+    // Shared with the 855s' bodies, which the build thread runs after this returns.
+    auto decided = std::make_shared<std::vector<Decided>>();
+    decided->reserve(orders.size());
+    for (store::StoredOrder& order : orders) decided->push_back(decide(order));
     std::vector<runner::BatchSet> sets;
     sets.reserve(orders.size());
     for (std::size_t i = 0; i < orders.size(); ++i) {
-      sets.push_back({fmt::format("855:po:{}", orders[i].id), orders[i].file_id, [&, i] {
-                        return transactions::acknowledgment_855(decided[i].order,
-                                                                decided[i].decisions);
+      sets.push_back({fmt::format("855:po:{}", orders[i].id), orders[i].file_id, [decided, i] {
+                        const Decided& po = (*decided)[i];
+                        return transactions::acknowledgment_855(po.order, po.decisions);
                       }});
     }
     std::vector<runner::PlacedSet> placed =
         runner::stage_amazon_sets(context_, "855", runner::X12Version::k4010, sets);
     for (std::size_t i = 0; i < orders.size(); ++i) {
-      record(orders[i], decided[i], placed[i], log_lines);
+      record(orders[i], (*decided)[i], placed[i], log_lines);
     }
   }
 

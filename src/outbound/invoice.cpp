@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -104,7 +105,8 @@ constexpr int kBatch = 500;
 
 // An invoice checked against the 855 and the 856 and numbered, sent with its batch.
 struct PreparedInvoice {
-  transactions::Invoice invoice;
+  // Shared with its 810's body, which the build thread runs after the batch moves on.
+  std::shared_ptr<const transactions::Invoice> invoice;
   store::StoredOrder order;
   std::int64_t shipment_id = 0;
   std::string shipment_reference;
@@ -125,8 +127,8 @@ std::optional<PreparedInvoice> prepare_invoice(
     return std::nullopt;
   }
   std::map<std::string, std::string> prices = acknowledged_prices(sent, order.id);
-  PreparedInvoice prepared;
-  transactions::Invoice& invoice = prepared.invoice;
+  auto built = std::make_shared<transactions::Invoice>();
+  transactions::Invoice& invoice = *built;
   invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
   invoice.po_number = order.po_number;
   invoice.remit_to_name = context.config.invoicing.remit_to_name;
@@ -165,6 +167,8 @@ std::optional<PreparedInvoice> prepare_invoice(
   }
   std::int64_t sequence = store::next_control_number(context.db, "avedi", "INVOICE");
   invoice.invoice_number = fmt::format("{}{:06}", context.config.invoicing.number_prefix, sequence);
+  PreparedInvoice prepared;
+  prepared.invoice = std::move(built);
   prepared.order = order;
   prepared.shipment_id = shipment.id;
   prepared.shipment_reference = shipment.supplier_reference;
@@ -176,7 +180,7 @@ std::optional<PreparedInvoice> prepare_invoice(
 // Records a staged invoice: its row, the invoiced units, the PO's state once all is invoiced.
 void record_invoice(runner::JobContext& context, const PreparedInvoice& prepared,
                     const runner::PlacedSet& placed, std::vector<std::string>& log_lines) {
-  const transactions::Invoice& invoice = prepared.invoice;
+  const transactions::Invoice& invoice = *prepared.invoice;
   std::string sent = fmt::format("{} set {}", placed.file_name, placed.set_control);
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, prepared.order.id,
                         prepared.shipment_id, invoice.total_cents(), prepared.shipment_file_id);
@@ -204,7 +208,7 @@ void send_invoices(runner::JobContext& context, std::vector<PreparedInvoice>& pr
     sets.push_back(
         {fmt::format("810:po:{}:shipment:{}", prepared[i].order.id, prepared[i].shipment_id),
          prepared[i].shipment_file_id,
-         [&, i] { return transactions::invoice_810(prepared[i].invoice); }});
+         [invoice = prepared[i].invoice] { return transactions::invoice_810(*invoice); }});
   }
   std::vector<runner::PlacedSet> placed =
       runner::stage_amazon_sets(context, "810", runner::X12Version::k4010, sets);

@@ -14,8 +14,12 @@
 namespace runner {
 namespace {
 
-// Where an event that already has its set or document was sent.
+// Where an event that already has its set or document was sent: in the store, or in a build of
+// this transaction not yet recorded.
 std::optional<PlacedSet> earlier_place(JobContext& context, const std::string& business_key) {
+  if (std::optional<InterchangeBuilds::Place> pending = context.builds.place_of(business_key)) {
+    return PlacedSet{pending->file_name, pending->set_control};
+  }
   if (std::optional<store::DocumentSet> set =
           store::find_document_set_by_key(context.db, business_key)) {
     return PlacedSet{store::file_name_of_document(context.db, set->document_id), set->set_control};
@@ -37,39 +41,51 @@ std::optional<std::int64_t> common_source(const std::vector<BatchSet>& sets,
   return source;
 }
 
+// Numbers and names one interchange of `chunk`'s sets here, and starts building its bytes on
+// the build thread (context.builds).
 void stage_chunk(JobContext& context, std::string_view set_id, X12Version version,
                  const std::vector<BatchSet>& sets, const std::vector<std::size_t>& chunk,
                  std::vector<PlacedSet>& placed) {
-  const std::string functional_id(x12::functional_id_for(set_id));
-  DocumentRequest request;
-  request.type = std::string(set_id);
-  request.functional_id = functional_id;
-  request.business_key = fmt::format("{}:sets:{}", set_id, sets[chunk.front()].business_key);
-  request.partner = amazon_partner(context.config);
-  request.outbox = Outbox::kAs2;
-  request.source_file_id = common_source(sets, chunk);
-  std::vector<SetSpan> spans;
-  request.build = [&](const ControlNumbers& numbers) {
-    return amazon_interchange_of_sets(
-        context, numbers, functional_id, set_id, version, chunk.size(),
-        [&](std::size_t index) { return sets[chunk[index]].body(); }, spans);
-  };
-  store::DocumentRecord document = stage_document(context, request);
-  if (spans.size() != chunk.size()) {
+  InterchangeOrder order;
+  store::DocumentRecord& document = order.document;
+  document.business_key = fmt::format("{}:sets:{}", set_id, sets[chunk.front()].business_key);
+  if (store::find_document_by_key(context.db, document.business_key)) {
     // The document's key names its first set, which had no set of its own: both are written
     // together, so one without the other is a broken store, not a re-run.
-    throw std::logic_error("document " + request.business_key + " exists without its sets");
+    throw std::logic_error("document " + document.business_key + " exists without its sets");
   }
-  for (std::size_t index = 0; index < chunk.size(); ++index) {
-    store::DocumentSet set;
-    set.document_id = document.id;
-    set.set_control = set_control_number(index);
-    set.business_key = sets[chunk[index]].business_key;
-    set.offset = static_cast<std::int64_t>(spans[index].offset);
-    set.length = static_cast<std::int64_t>(spans[index].length);
-    store::insert_document_set(context.db, set);
-    placed[chunk[index]] = {document.file_name, set.set_control};
+  const std::string partner = amazon_partner(context.config);
+  ControlNumbers numbers;
+  numbers.interchange = store::next_control_number(context.db, partner, "ISA13");
+  numbers.group = store::next_control_number(context.db, partner, "GS06");
+  document.job = context.actor.job;
+  document.type = std::string(set_id);
+  document.partner = partner;
+  document.functional_id = std::string(x12::functional_id_for(set_id));
+  document.interchange_control = fmt::format("{:09}", numbers.interchange);
+  document.group_control = std::to_string(numbers.group);
+  document.file_name = document_file_name(document.type, numbers.interchange);
+  document.outbox = outbox_key(Outbox::kAs2);
+  document.state = "built";
+  document.source_file_id = common_source(sets, chunk);
+  std::vector<std::function<std::vector<x12::SegmentBuilder>()>> bodies;
+  for (std::size_t position = 0; position < chunk.size(); ++position) {
+    const BatchSet& set = sets[chunk[position]];
+    order.set_keys.push_back(set.business_key);
+    order.set_controls.push_back(set_control_number(position));
+    placed[chunk[position]] = {document.file_name, order.set_controls.back()};
+    bodies.push_back(set.body);
   }
+  // The run's configuration and clock are read-only while it runs: the build may read them.
+  order.build = [&context, numbers, functional_id = document.functional_id, set_id = document.type,
+                 version, bodies = std::move(bodies)] {
+    BuiltInterchange built;
+    built.content = amazon_interchange_of_sets(
+        context, numbers, functional_id, set_id, version, bodies.size(),
+        [&](std::size_t index) { return bodies[index](); }, built.spans);
+    return built;
+  };
+  context.builds.start(context, std::move(order));
 }
 
 }  // namespace

@@ -18,7 +18,10 @@
 namespace runner {
 
 // One set of a batch: the business event it answers and its body (built only when the event
-// has no set or document yet).
+// has no set or document yet). The body runs on the build thread (runner/interchange_builds.h)
+// after stage_amazon_sets() returns, until the caller's transaction is recorded by
+// commit_staged(): it owns what it reads, or reads only what its caller keeps alive and
+// unchanged until then (and waits for with BuildsFinished when it may leave earlier).
 struct BatchSet {
   std::string business_key;
   std::optional<std::int64_t> source_file_id;
@@ -35,7 +38,8 @@ struct PlacedSet {
 // amazon::kSetsPerInterchange sets each: one document (state built, one ISA13 and GS06) per
 // interchange, keyed "<set_id>:sets:<its first set's key>", with a document_sets row per set.
 // A set whose event already has a document or set is not sent again: its place is the earlier
-// one. Inside the caller's open transaction; the result is in the order of `sets`.
+// one. Inside the caller's open transaction, which ends with commit_staged(); the result is in
+// the order of `sets`, known before the bytes are built.
 std::vector<PlacedSet> stage_amazon_sets(JobContext& context, std::string_view set_id,
                                          X12Version version, const std::vector<BatchSet>& sets);
 

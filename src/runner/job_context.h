@@ -7,6 +7,7 @@
 
 #include "runner/config.h"
 #include "runner/effects.h"
+#include "runner/interchange_builds.h"
 #include "store/records.h"
 #include "util/clock.h"
 
@@ -32,6 +33,9 @@ struct JobContext {
   // Set when an outbox refused a document (unwritable, full): the rest of the run records its
   // business events and stages their documents, but stops trying to deliver, and exits 74.
   bool delivery_stopped = false;
+  // The interchanges of stage_amazon_sets being built on the second thread (recorded by
+  // commit_staged).
+  InterchangeBuilds builds{};
 };
 
 // Log lines for code outside runner/ (which does not include spdlog): one message each.

@@ -15,11 +15,12 @@
 #include "x12/reader.h"
 
 namespace runner {
-namespace {
 
 std::string staging_path(const JobContext& context, const std::string& file_name) {
   return context.staging + "/" + file_name;
 }
+
+namespace {
 
 bool same_content(const std::string& path, const std::string& content) {
   try {
@@ -207,6 +208,7 @@ std::string deliver_one(JobContext& context, const store::DocumentRecord& docume
 }  // namespace
 
 void commit_staged(JobContext& context, store::Transaction& transaction) {
+  context.builds.record(context);
   context.effects.sync_pending();
   transaction.commit();
 }

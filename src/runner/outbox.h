@@ -43,6 +43,9 @@ struct DocumentRequest {
   std::function<std::string(const ControlNumbers&)> build;
 };
 
+// Where this job stages the document named `file_name`.
+std::string staging_path(const JobContext& context, const std::string& file_name);
+
 // Must run inside the caller's open transaction. Returns the existing document when the
 // business event already has one (nothing new is allocated), else allocates control numbers
 // (unless `file_name` is given), builds, stores (state built) and writes the staging file.
@@ -53,8 +56,9 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
 void stage_redelivery(JobContext& context, const store::DocumentRecord& document,
                       const std::string& why);
 
-// Commits the caller's transaction once the staging file of every document staged in it is
-// durable (one sync for all of them). Every transaction that staged a document ends here.
+// Commits the caller's transaction once every document staged in it is recorded (the builds of
+// context.builds included) and its staging file is durable (one sync for all of them). Every
+// transaction that staged a document ends here.
 void commit_staged(JobContext& context, store::Transaction& transaction);
 
 // After the commit: renames every built document of this job's staging folder into its outbox
@@ -77,11 +81,6 @@ std::string amazon_partner(const Config& config);
 
 enum class X12Version { k4010, k5010 };
 
-// Where one set lies in an interchange's text: its ST through the line break after its SE.
-struct SetSpan {
-  std::size_t offset = 0;
-  std::size_t length = 0;
-};
 // ST02 of the `index`th (from 0) set of a group: 0001, 0002, ...
 std::string set_control_number(std::size_t index);
 // An interchange to Amazon of `count` sets of `set_id` in one group: the envelope (parties and

@@ -110,6 +110,17 @@ bool document_file_name_taken(Db& db, const std::string& file_name) {
 }
 
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
+  std::int64_t id = insert_document_row(db, actor, document, util::sha256_hex(document.content));
+  SQLite::Statement& bytes =
+      db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
+  bytes.bind(1, static_cast<std::int64_t>(id));
+  bytes.bind(2, document.content.data(), static_cast<int>(document.content.size()));
+  bytes.exec();
+  return id;
+}
+
+std::int64_t insert_document_row(Db& db, const Actor& actor, const DocumentRecord& document,
+                                 const std::string& sha256) {
   SQLite::Statement& insert = db.statement(
       "INSERT INTO documents (job, type, business_key, partner, interchange_control, "
       "group_control, file_name, outbox, sha256, state, source_file_id, created_at, "
@@ -122,7 +133,7 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   bind_text_or_null(insert, 6, document.group_control);
   insert.bind(7, document.file_name);
   insert.bind(8, document.outbox);
-  insert.bind(9, util::sha256_hex(document.content));
+  insert.bind(9, sha256);
   if (document.source_file_id) {
     insert.bind(10, static_cast<std::int64_t>(*document.source_file_id));
   } else {
@@ -133,14 +144,22 @@ std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& d
   bind_text_or_null(insert, 13, document.functional_id);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
-  SQLite::Statement& bytes =
-      db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
-  bytes.bind(1, static_cast<std::int64_t>(id));
-  bytes.bind(2, document.content.data(), static_cast<int>(document.content.size()));
-  bytes.exec();
   record_transition(db, actor, "document", id, "", "built", document.source_file_id,
                     document.type + " " + document.file_name);
   return id;
+}
+
+void insert_document_content(Db& db, std::int64_t document_id, std::string_view content,
+                             const std::string& sha256) {
+  SQLite::Statement& hash = db.statement("UPDATE documents SET sha256 = ? WHERE id = ?");
+  hash.bind(1, sha256);
+  hash.bind(2, static_cast<std::int64_t>(document_id));
+  hash.exec();
+  SQLite::Statement& bytes =
+      db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
+  bytes.bind(1, static_cast<std::int64_t>(document_id));
+  bytes.bind(2, content.data(), static_cast<int>(content.size()));
+  bytes.exec();
 }
 
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace store {
@@ -139,6 +140,13 @@ std::string file_name_of_document(Db& db, std::int64_t id);
 // The stored bytes of document `id` (std::logic_error when there is no such document).
 std::string document_content(Db& db, std::int64_t id);
 std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document);
+// insert_document in two steps, for a document whose bytes are built after its row (inside
+// the same transaction): the row in state built with its transition (`sha256` "" until the
+// bytes come; `document.content` unused), then the bytes and their hash.
+std::int64_t insert_document_row(Db& db, const Actor& actor, const DocumentRecord& document,
+                                 const std::string& sha256);
+void insert_document_content(Db& db, std::int64_t document_id, std::string_view content,
+                             const std::string& sha256);
 // The first `limit` documents of `job` in `state`, oldest first, WITHOUT their content (a
 // delivery batch's memory is its rows, not its bytes: a backlog's release CSV is megabytes).
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,

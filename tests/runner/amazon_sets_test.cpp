@@ -4,79 +4,18 @@
 #include "runner/amazon_sets.h"
 
 #include <doctest/doctest.h>
-#include <spdlog/logger.h>
 
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "runner/config.h"
-#include "runner/effects.h"
-#include "store/database.h"
+#include "runner/amazon_sets_fixture.h"
 #include "store/document_sets.h"
-#include "store/query_text.h"
 #include "store/records.h"
-#include "store/store_file.h"
 #include "transactions/amazon_mapping.h"
 #include "util/file.h"
 
-namespace fs = std::filesystem;
-
-namespace {
-
-// A job's context on its own store and staging folder, with Amazon and us as partners.
-struct Staging {
-  testing_store::StoreFile file{"amazon-sets"};
-  fs::path staging =
-      fs::temp_directory_path() / ("avedi-amazon-sets-" + std::to_string(::getpid()));
-  runner::Config config;
-  store::Db db{file.path(), store::OpenMode::kReadWrite};
-  spdlog::logger log{"amazon-sets-test"};
-  runner::RealEffects effects{0640};
-  runner::JobContext context{config,
-                             db,
-                             log,
-                             effects,
-                             {"avedi-acknowledge", 1, "2026-11-20T10:00:00Z"},
-                             *util::parse_iso8601("2026-11-20T10:00:00Z"),
-                             "",
-                             staging.string()};
-
-  Staging() {
-    config.ours = {"ZZ", "VENDORID", "VENDORID"};
-    config.amazon = {"ZZ", "AMAZON", "AMAZON"};
-    fs::remove_all(staging);
-    fs::create_directories(staging);
-    db.sql().exec("INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-acknowledge', 't')");
-  }
-  ~Staging() { fs::remove_all(staging); }
-
-  // Stages one set per key (a BAK naming it) in one transaction and commits.
-  std::vector<runner::PlacedSet> stage(const std::vector<std::string>& keys) {
-    std::vector<runner::BatchSet> sets;
-    for (const std::string& key : keys) {
-      sets.push_back({key, std::nullopt, [key] {
-                        return std::vector<x12::SegmentBuilder>{
-                            x12::SegmentBuilder("BAK").add("00").add("AD").add(key)};
-                      }});
-    }
-    store::Transaction transaction(db);
-    std::vector<runner::PlacedSet> placed =
-        runner::stage_amazon_sets(context, "855", runner::X12Version::k4010, sets);
-    runner::commit_staged(context, transaction);
-    return placed;
-  }
-};
-
-std::string sets_table(store::Db& db) {
-  return testing_store::query_text(
-      db.sql(),
-      "SELECT d.file_name, s.set_control, s.business_key FROM document_sets s JOIN documents d "
-      "ON d.id = s.document_id ORDER BY s.id");
-}
-
-}  // namespace
+using testing_sets::sets_table;
+using testing_sets::Staging;
 
 TEST_SUITE("runner::stage_amazon_sets") {
   TEST_CASE("one interchange for the sets, a set row each, each range its own set") {
