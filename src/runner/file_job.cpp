@@ -224,6 +224,9 @@ class FileLoop {
       // stays claimed in the work folder and the next run processes it again.
       store::Transaction transaction(context_.db);
       FileOutcome outcome = handler_.process(context_, file, content);
+      // The interchanges the file staged get their bytes first: a build or a staging write
+      // that fails rolls the file back before its outcome is counted.
+      context_.builds.record(context_);
       commit_outcome(file, outcome);
       util::crash_point("before_commit");
       commit_staged(context_, transaction);  // the documents staged for this file made durable

@@ -51,7 +51,8 @@ int InterchangeBuilds::on_commit(void* self) {
   return static_cast<InterchangeBuilds*>(self)->running_.empty() ? 0 : 1;
 }
 
-// The builds of a rolled-back transaction belong to nothing: their numbers went with it.
+// The builds of a rolled-back transaction belong to nothing: their numbers went with it. Waits
+// for a running build inside SQLite's rollback, which is why a build never uses the store.
 void InterchangeBuilds::on_rollback(void* self) {
   static_cast<InterchangeBuilds*>(self)->drop_all();
 }
@@ -61,17 +62,18 @@ void InterchangeBuilds::start(JobContext& context, InterchangeOrder order) {
   record(context);
   auto running = std::make_unique<Running>();
   running->order = std::move(order);
-  // The row (and its transition) now, where a document built here would have had it; its
-  // bytes and their hash when record() has them.
-  running->order.document.id =
-      store::insert_document_row(context.db, context.actor, running->order.document, "");
   // The build reads only the order's own function (and what its caller keeps alive for it).
   running->result = std::async(std::launch::async, [build = std::move(running->order.build)] {
     Running::Result result{build(), {}};
     result.sha256 = util::sha256_hex(result.built.content);
     return result;
   });
-  running_.push_back(std::move(running));
+  Running& started = *running_.emplace_back(std::move(running));
+  // The row (and its transition) now, where a document built here would have had it; its
+  // bytes and their hash when record() has them. Written once the build is listed, so no
+  // commit can keep the row without its bytes.
+  started.order.document.id =
+      store::insert_document_row(context.db, context.actor, started.order.document, "");
 }
 
 std::optional<InterchangeBuilds::Place> InterchangeBuilds::place_of(
@@ -90,6 +92,11 @@ std::optional<InterchangeBuilds::Place> InterchangeBuilds::place_of(
 void InterchangeBuilds::record(JobContext& context) {
   while (!running_.empty()) {
     Running& running = *running_.front();
+    if (!running.result.valid()) {
+      // Its build failed or could not be recorded: only a rollback ends this transaction.
+      throw std::logic_error("interchange " + running.order.document.file_name +
+                             " failed before: its transaction must roll back");
+    }
     Running::Result result = running.result.get();  // rethrows what the build threw
     InterchangeOrder& order = running.order;
     if (result.built.spans.size() != order.set_keys.size()) {

@@ -126,13 +126,28 @@ TEST_SUITE("runner::InterchangeBuilds") {
                                           *done = true;
                                           return bak_naming("855:po:1");
                                         }}};
-    store::Transaction transaction(staging.db);
-    {
-      runner::BuildsFinished finished(staging.context.builds);
-      runner::stage_amazon_sets(staging.context, "855", runner::X12Version::k4010, sets);
+    SUBCASE("when the caller returns") {
+      store::Transaction transaction(staging.db);
+      {
+        runner::BuildsFinished finished(staging.context.builds);
+        runner::stage_amazon_sets(staging.context, "855", runner::X12Version::k4010, sets);
+      }
+      CHECK(done->load());
+      runner::commit_staged(staging.context, transaction);
+      CHECK(sets_table(staging.db) == "avedi_855_000000001.edi|0001|855:po:1\n");
     }
-    CHECK(done->load());
-    runner::commit_staged(staging.context, transaction);
-    CHECK(sets_table(staging.db) == "avedi_855_000000001.edi|0001|855:po:1\n");
+    SUBCASE("when an exception leaves the caller, and the rollback keeps nothing") {
+      {
+        store::Transaction transaction(staging.db);
+        try {
+          runner::BuildsFinished finished(staging.context.builds);
+          runner::stage_amazon_sets(staging.context, "855", runner::X12Version::k4010, sets);
+          throw std::runtime_error("the store failed");
+        } catch (const std::runtime_error&) {
+          CHECK(done->load());  // the transaction is still open: only the guard waited
+        }
+      }
+      CHECK(documents_table(staging.db).empty());
+    }
   }
 }
