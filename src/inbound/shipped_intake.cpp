@@ -42,7 +42,8 @@ struct Checked {
 struct ShipmentWork {
   store::ShipmentRecord shipment;
   const exchange::ShippedRow* first = nullptr;
-  const exchange::ShippingFacts* facts = nullptr;  // the first row's
+  const exchange::ShippingFacts* facts = nullptr;     // the first row's
+  const store::ShipmentContents* contents = nullptr;  // in the file's lookups
   std::vector<Checked> rows;
 };
 
@@ -354,6 +355,7 @@ void ship_one(runner::JobContext& context, const store::FileRecord& file, const 
   std::set<std::pair<std::int64_t, std::int64_t>> new_items;
   std::map<std::int64_t, const store::FulfilmentPo*> touched_pos;  // by po_id
   ShippedTotals totals;
+  std::size_t known_cartons_shipped = 0;  // cartons of item.contents (the gate's) in the file
   for (const Checked& checked : item.rows) {
     const store::FulfilmentLine& line = *checked.line.line;
     const store::FulfilmentPo& po = *checked.line.po;
@@ -379,6 +381,7 @@ void ship_one(runner::JobContext& context, const store::FileRecord& file, const 
       store::insert_carton_item(context.db, carton_id, line.id, 0);
     }
     if (known == carton_at.end()) {
+      known_cartons_shipped += checked.carton ? 1 : 0;
       known = carton_at.emplace(checked.sscc, totals.cartons.size()).first;
       totals.cartons.push_back(
           {carton_id, "", checked.carton ? checked.carton->pallet_sscc : std::string()});
@@ -405,7 +408,14 @@ void ship_one(runner::JobContext& context, const store::FileRecord& file, const 
     store::add_line_shipped_units(context.db, po_line_id, eaches);
     shipped_in_file[po_line_id] += eaches;
   }
-  int left = store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
+  // Cartons left behind are looked for only when some of the shipment's were not in the file.
+  // Most shipments ship every carton: the look-up was two statements over its cartons each.
+  std::size_t packed_unshipped = static_cast<std::size_t>(
+      std::count_if(item.contents->cartons.begin(), item.contents->cartons.end(),
+                    [](const auto& entry) { return !entry.second.shipped; }));
+  int left = known_cartons_shipped == packed_unshipped
+                 ? 0
+                 : store::leave_behind_unshipped(context.db, context.actor, shipment, file.id);
   if (left > 0) {
     runner::log_warning(context, fmt::format("shipment {} left {} packed carton(s) behind",
                                              shipment.supplier_reference, left));
@@ -487,7 +497,10 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         continue;
       }
       auto [where, fresh] = work_of.try_emplace(shipment->id, work.size());
-      if (fresh) work.push_back({*shipment, &row, &parsed->facts_of(row), {}});
+      if (fresh) {
+        work.push_back(
+            {*shipment, &row, &parsed->facts_of(row), &lookups.contents(shipment->id), {}});
+      }
       ShipmentWork& entry = work[where->second];
       if (ShipmentProblem why = shipment_problem(entry.shipment, parsed->facts_of(row),
                                                  *entry.facts, entry.first->row);
