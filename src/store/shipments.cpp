@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -468,8 +469,12 @@ std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int6
     std::int64_t po_id, position;
     ShippedLine line;
   };
+  // Room for a shipment's lines up front (growing moved every line's strings again and again).
+  constexpr std::size_t kLinesReserved = 256;
   std::vector<Found> found;
+  found.reserve(kLinesReserved);
   std::unordered_map<std::int64_t, std::size_t> index_of_line;  // po_lines.id -> found[i]
+  index_of_line.reserve(kLinesReserved);
   while (query.executeStep()) {
     const std::int64_t po_line_id = query.getColumn(0).getInt64();
     const std::int64_t eaches = query.getColumn(3).getInt64();
@@ -490,11 +495,23 @@ std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int6
     item.line.product_ids = query.getColumn(8).getString();
   }
   query.reset();
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.po_id != b.po_id ? a.po_id < b.po_id : a.position < b.position;
+  // Sorted by index: each line is moved once, into its PO's vector, sized beforehand.
+  std::vector<std::size_t> order(found.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&found](std::size_t a, std::size_t b) {
+    const Found& x = found[a];
+    const Found& y = found[b];
+    return x.po_id != y.po_id ? x.po_id < y.po_id : x.position < y.position;
   });
   std::map<std::int64_t, std::vector<ShippedLine>> lines;
-  for (Found& item : found) lines[item.po_id].push_back(std::move(item.line));
+  for (std::size_t begin = 0; begin < order.size();) {
+    std::int64_t po_id = found[order[begin]].po_id;
+    std::size_t end = begin;
+    while (end < order.size() && found[order[end]].po_id == po_id) ++end;
+    std::vector<ShippedLine>& of_po = lines[po_id];
+    of_po.reserve(end - begin);
+    for (; begin < end; ++begin) of_po.push_back(std::move(found[order[begin]].line));
+  }
   return lines;
 }
 
