@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -80,22 +81,27 @@ NoticedQuantities noticed_quantities(store::SentSetReader& sent, std::int64_t sh
   std::optional<x12::Delimiters> delimiters = delimiters_of(asn->isa);
   if (!delimiters) return quantities;
   std::string po;
-  std::string ids;
+  std::string key;  // the last LIN's, built once for its SN1s
   for_each_segment(asn->set, *delimiters, [&](const x12::Segment& segment) {
     std::string_view id = segment.id();
     if (id == "PRF") po = segment.element(1);
     if (id == "LIN") {
       x12::SplitSegment lin(segment);
-      ids.clear();
+      key.assign(po);
+      key += '|';
       for (std::size_t e = 2; e + 1 <= lin.element_count(); e += 2) {
-        if (!ids.empty()) ids += ';';
-        ids += lin.element(e);
-        ids += '=';
-        ids += lin.element(e + 1);
+        if (e > 2) key += ';';
+        key += lin.element(e);
+        key += '=';
+        key += lin.element(e + 1);
       }
     }
     if (id == "SN1") {
-      quantities[po + "|" + ids] += std::atoll(std::string(segment.element(2)).c_str());
+      // Our own SN1: a whole number of eaches (what fails to parse counts 0, as atoll did).
+      std::string_view text = segment.element(2);
+      std::int64_t eaches = 0;
+      std::from_chars(text.data(), text.data() + text.size(), eaches);
+      quantities[key] += eaches;
     }
   });
   return quantities;
@@ -137,6 +143,7 @@ std::optional<PreparedInvoice> prepare_invoice(
   invoice.ship_to_fc = order.ship_to_fc;
   invoice.terms_type = context.config.invoicing.terms_type;
   invoice.net_days = context.config.invoicing.net_days;
+  std::string key;  // "PO|ids" of each line in the 856's quantities, one buffer for all
   for (const store::ShippedLine& line : shipped) {
     auto price = prices.find(line.line_id);
     if (price == prices.end()) {
@@ -149,7 +156,10 @@ std::optional<PreparedInvoice> prepare_invoice(
                             order.po_number, line.line_id, line.unit_price, price->second);
       return std::nullopt;
     }
-    auto in_notice = noticed.find(order.po_number + "|" + line.product_ids);
+    key.assign(order.po_number);
+    key += '|';
+    key += line.product_ids;
+    auto in_notice = noticed.find(key);
     std::int64_t in_asn = in_notice == noticed.end() ? 0 : in_notice->second;
     if (in_asn != line.eaches) {
       refused = fmt::format("PO {} line {}: {} units shipped, but the 856 said {}", order.po_number,
