@@ -97,7 +97,7 @@ NoticedQuantities noticed_quantities(store::SentSetReader& sent, std::int64_t sh
       }
     }
     if (id == "SN1") {
-      // Our own SN1: a whole number of eaches (what fails to parse counts 0, as atoll did).
+      // Our own SN1: a whole number of eaches (what does not parse counts 0).
       std::string_view text = segment.element(2);
       std::int64_t eaches = 0;
       std::from_chars(text.data(), text.data() + text.size(), eaches);
