@@ -46,28 +46,22 @@ std::optional<std::int64_t> common_source(const std::vector<BatchSet>& sets,
 void stage_chunk(JobContext& context, std::string_view set_id, X12Version version,
                  const std::vector<BatchSet>& sets, const std::vector<std::size_t>& chunk,
                  std::vector<PlacedSet>& placed) {
-  InterchangeOrder order;
-  store::DocumentRecord& document = order.document;
-  document.business_key = fmt::format("{}:sets:{}", set_id, sets[chunk.front()].business_key);
-  if (store::find_document_by_key(context.db, document.business_key)) {
+  DocumentRequest request;
+  request.type = std::string(set_id);
+  request.functional_id = std::string(x12::functional_id_for(set_id));
+  request.business_key = fmt::format("{}:sets:{}", set_id, sets[chunk.front()].business_key);
+  request.partner = amazon_partner(context.config);
+  request.outbox = Outbox::kAs2;
+  request.source_file_id = common_source(sets, chunk);
+  if (store::find_document_by_key(context.db, request.business_key)) {
     // The document's key names its first set, which had no set of its own: both are written
     // together, so one without the other is a broken store, not a re-run.
-    throw std::logic_error("document " + document.business_key + " exists without its sets");
+    throw std::logic_error("document " + request.business_key + " exists without its sets");
   }
-  const std::string partner = amazon_partner(context.config);
+  InterchangeOrder order;
   ControlNumbers numbers;
-  numbers.interchange = store::next_control_number(context.db, partner, "ISA13");
-  numbers.group = store::next_control_number(context.db, partner, "GS06");
-  document.job = context.actor.job;
-  document.type = std::string(set_id);
-  document.partner = partner;
-  document.functional_id = std::string(x12::functional_id_for(set_id));
-  document.interchange_control = fmt::format("{:09}", numbers.interchange);
-  document.group_control = std::to_string(numbers.group);
-  document.file_name = document_file_name(document.type, numbers.interchange);
-  document.outbox = outbox_key(Outbox::kAs2);
-  document.state = "built";
-  document.source_file_id = common_source(sets, chunk);
+  order.document = new_document(context, request, numbers);
+  const store::DocumentRecord& document = order.document;
   std::vector<std::function<std::vector<x12::SegmentBuilder>()>> bodies;
   for (std::size_t position = 0; position < chunk.size(); ++position) {
     const BatchSet& set = sets[chunk[position]];

@@ -116,12 +116,8 @@ std::string document_file_name(const std::string& type, std::int64_t interchange
   return fmt::format("avedi_{}_{:09}.edi", type, interchange_control);
 }
 
-store::DocumentRecord stage_document(JobContext& context, const DocumentRequest& request) {
-  if (std::optional<store::DocumentRecord> existing =
-          store::find_document_by_key(context.db, request.business_key)) {
-    return *existing;  // the business event already has its document: never a second one
-  }
-  ControlNumbers numbers;
+store::DocumentRecord new_document(JobContext& context, const DocumentRequest& request,
+                                   ControlNumbers& numbers) {
   store::DocumentRecord document;
   if (request.file_name.empty()) {
     numbers.interchange = store::next_control_number(context.db, request.partner, "ISA13");
@@ -145,9 +141,19 @@ store::DocumentRecord stage_document(JobContext& context, const DocumentRequest&
   document.partner = request.partner;
   document.functional_id = request.functional_id;
   document.outbox = outbox_key(request.outbox);
-  document.content = request.build(numbers);
   document.state = "built";
   document.source_file_id = request.source_file_id;
+  return document;
+}
+
+store::DocumentRecord stage_document(JobContext& context, const DocumentRequest& request) {
+  if (std::optional<store::DocumentRecord> existing =
+          store::find_document_by_key(context.db, request.business_key)) {
+    return *existing;  // the business event already has its document: never a second one
+  }
+  ControlNumbers numbers;
+  store::DocumentRecord document = new_document(context, request, numbers);
+  document.content = request.build(numbers);
   document.id = store::insert_document(context.db, context.actor, document);
   // Written before the commit, durable by commit_staged(): once the row exists, its bytes are
   // on disk in staging (a missing staging file means "already moved to the outbox").

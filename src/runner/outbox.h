@@ -43,6 +43,12 @@ struct DocumentRequest {
   std::function<std::string(const ControlNumbers&)> build;
 };
 
+// A new document for `request`, numbered (its control numbers allocated into `numbers`, unless
+// the request names its file) and named, in state built; without content or id. Inside the
+// caller's open transaction.
+store::DocumentRecord new_document(JobContext& context, const DocumentRequest& request,
+                                   ControlNumbers& numbers);
+
 // Where this job stages the document named `file_name`.
 std::string staging_path(const JobContext& context, const std::string& file_name);
 

@@ -109,13 +109,21 @@ bool document_file_name_taken(Db& db, const std::string& file_name) {
   return taken;
 }
 
-std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
-  std::int64_t id = insert_document_row(db, actor, document, util::sha256_hex(document.content));
+namespace {
+
+void insert_content_bytes(Db& db, std::int64_t document_id, std::string_view content) {
   SQLite::Statement& bytes =
       db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
-  bytes.bind(1, static_cast<std::int64_t>(id));
-  bytes.bind(2, document.content.data(), static_cast<int>(document.content.size()));
+  bytes.bind(1, static_cast<std::int64_t>(document_id));
+  bytes.bind(2, content.data(), static_cast<int>(content.size()));
   bytes.exec();
+}
+
+}  // namespace
+
+std::int64_t insert_document(Db& db, const Actor& actor, const DocumentRecord& document) {
+  std::int64_t id = insert_document_row(db, actor, document, util::sha256_hex(document.content));
+  insert_content_bytes(db, id, document.content);
   return id;
 }
 
@@ -155,11 +163,7 @@ void insert_document_content(Db& db, std::int64_t document_id, std::string_view 
   hash.bind(1, sha256);
   hash.bind(2, static_cast<std::int64_t>(document_id));
   hash.exec();
-  SQLite::Statement& bytes =
-      db.statement("INSERT INTO document_contents (document_id, content) VALUES (?, ?)");
-  bytes.bind(1, static_cast<std::int64_t>(document_id));
-  bytes.bind(2, content.data(), static_cast<int>(content.size()));
-  bytes.exec();
+  insert_content_bytes(db, document_id, content);
 }
 
 std::vector<DocumentRecord> documents_in_state(Db& db, const std::string& job,
