@@ -98,21 +98,36 @@ CartonRecord read_carton(SQLite::Statement& query) {
   return carton;
 }
 
-// Adds `quantity` to one counter of a line's line_progress row (the statement of
-// line_progress_upsert).
-void add_to_line_progress(Db& db, const std::string& sql, std::int64_t po_line_id,
-                          std::int64_t quantity) {
-  SQLite::Statement& add = db.statement(sql);
-  add.bind(1, static_cast<std::int64_t>(po_line_id));
-  add.bind(2, static_cast<std::int64_t>(quantity));
-  add.exec();
-}
+// The two statements that add to one counter of line_progress.
+struct LineProgressCounter {
+  LineProgressCounter(const std::string& counter, bool row_usually_there)
+      : row_usually_there(row_usually_there),
+        add("UPDATE line_progress SET " + counter + " = " + counter +
+            " + ?2 WHERE po_line_id = ?1"),
+        first("INSERT INTO line_progress (po_line_id, " + counter + ") VALUES (?1, ?2) " +
+              "ON CONFLICT (po_line_id) DO UPDATE SET " + counter + " = " + counter +
+              " + excluded." + counter) {}
+  bool row_usually_there;
+  std::string add;    // the line has its row: one seek
+  std::string first;  // the upsert: makes the line's row, or adds to it
+};
 
-// A line gets its line_progress row with its first packed, shipped or invoiced unit.
-std::string line_progress_upsert(const std::string& counter) {
-  return "INSERT INTO line_progress (po_line_id, " + counter + ") VALUES (?, ?) " +
-         "ON CONFLICT (po_line_id) DO UPDATE SET " + counter + " = " + counter + " + excluded." +
-         counter;
+// Adds `quantity` to one counter of a line's line_progress row. Where the row is usually there
+// (a line is packed before it ships, shipped before it is invoiced) the plain UPDATE comes
+// first: the upsert seeks the row twice and builds the insert's record before it finds the
+// conflict (avedi-ship and avedi-invoice ran 0.7% and 1.2% fewer instructions).
+void add_to_line_progress(Db& db, const LineProgressCounter& counter, std::int64_t po_line_id,
+                          std::int64_t quantity) {
+  if (counter.row_usually_there) {
+    SQLite::Statement& add = db.statement(counter.add);
+    add.bind(1, static_cast<std::int64_t>(po_line_id));
+    add.bind(2, static_cast<std::int64_t>(quantity));
+    if (add.exec() > 0) return;
+  }
+  SQLite::Statement& first = db.statement(counter.first);
+  first.bind(1, static_cast<std::int64_t>(po_line_id));
+  first.bind(2, static_cast<std::int64_t>(quantity));
+  first.exec();
 }
 
 }  // namespace
@@ -268,8 +283,8 @@ void insert_carton_content(Db& db, std::int64_t carton_id, std::int64_t po_line_
 }
 
 void add_packed_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
-  static const std::string kSql = line_progress_upsert("packed_units");
-  add_to_line_progress(db, kSql, po_line_id, quantity);
+  static const LineProgressCounter kCounter("packed_units", false);
+  add_to_line_progress(db, kCounter, po_line_id, quantity);
 }
 
 std::optional<ShipmentRecord> find_shipment(Db& db, const std::string& supplier_reference) {
@@ -453,8 +468,8 @@ void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity)
 }
 
 void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quantity) {
-  static const std::string kSql = line_progress_upsert("shipped_units");
-  add_to_line_progress(db, kSql, po_line_id, quantity);
+  static const LineProgressCounter kCounter("shipped_units", true);
+  add_to_line_progress(db, kCounter, po_line_id, quantity);
 }
 
 // One plain join, one row per carton item, summed and ordered here: the grouped CTE this
@@ -584,8 +599,8 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
 }
 
 void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
-  static const std::string kSql = line_progress_upsert("invoiced_units");
-  add_to_line_progress(db, kSql, po_line_id, eaches);
+  static const LineProgressCounter kCounter("invoiced_units", true);
+  add_to_line_progress(db, kCounter, po_line_id, eaches);
 }
 
 bool everything_invoiced(Db& db, std::int64_t po_id) {
