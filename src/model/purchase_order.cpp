@@ -9,7 +9,7 @@ namespace {
 
 // An 850 may put any character in an id, the separators of the stored text included: they
 // are escaped with a backslash so that a value like "B0EX;UP=1" stays one id.
-void append_escaped(std::string& out, const std::string& text) {
+void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     if (c == '\\' || c == ';' || c == '=') out += '\\';
     out += c;
@@ -22,11 +22,15 @@ std::string encode_product_ids(const std::vector<ProductId>& ids) {
   std::string out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) out += ';';
-    append_escaped(out, ids[i].qualifier);
-    out += '=';
-    append_escaped(out, ids[i].value);
+    append_encoded_id(out, ids[i].qualifier, ids[i].value);
   }
   return out;
+}
+
+void append_encoded_id(std::string& out, std::string_view qualifier, std::string_view value) {
+  append_escaped(out, qualifier);
+  out += '=';
+  append_escaped(out, value);
 }
 
 std::vector<ProductId> decode_product_ids(const std::string& text) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/decimal.h"
@@ -20,6 +21,9 @@ struct ProductId {
 // A \ ; or = inside a qualifier or value is escaped with a backslash, so decoding gives back
 // exactly the ids encoded, whatever the 850 held.
 std::string encode_product_ids(const std::vector<ProductId>& ids);
+// Appends one id as encode_product_ids writes it, "qualifier=value" with the separators inside
+// escaped; the caller puts the ';' between ids.
+void append_encoded_id(std::string& out, std::string_view qualifier, std::string_view value);
 std::vector<ProductId> decode_product_ids(const std::string& text);
 
 struct OrderLine {

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "model/purchase_order.h"
 #include "runner/amazon_sets.h"
 #include "runner/freed_memory.h"
 #include "runner/outbox.h"
@@ -70,8 +71,9 @@ std::map<std::string, std::string> acknowledged_prices(store::SentSetReader& sen
   return prices;
 }
 
-// "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1). Hashed:
-// the keys of a PO share their start, which an ordered map compares again at every level.
+// "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1), the ids
+// encoded as po_lines.product_ids holds them. Hashed: the keys of a PO share their start,
+// which an ordered map compares again at every level.
 using NoticedQuantities = std::unordered_map<std::string, std::int64_t>;
 
 NoticedQuantities noticed_quantities(store::SentSetReader& sent, std::int64_t shipment_id) {
@@ -91,9 +93,7 @@ NoticedQuantities noticed_quantities(store::SentSetReader& sent, std::int64_t sh
       key += '|';
       for (std::size_t e = 2; e + 1 <= lin.element_count(); e += 2) {
         if (e > 2) key += ';';
-        key += lin.element(e);
-        key += '=';
-        key += lin.element(e + 1);
+        model::append_encoded_id(key, lin.element(e), lin.element(e + 1));
       }
     }
     if (id == "SN1") {

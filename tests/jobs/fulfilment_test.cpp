@@ -25,10 +25,12 @@ std::string repo_file(const std::string& path) {
   return util::read_file(std::string(AVEDI_TEST_DATA) + "/../../" + path);
 }
 
-// The sample story up to released POs (850s, stock, 855s).
-void released_orders(JobTree& tree) {
+const char* const kSample850 = "sample-inbox/as2/amazon-850-two-orders.edi";
+
+// The sample story up to released POs (850s, stock, 855s); `po_file` is the 850s' text.
+void released_orders(JobTree& tree, const std::string& po_file = repo_file(kSample850)) {
   tree.write_config_file("catalog.csv", repo_file("config/catalog.csv"));
-  tree.drop("po-file", repo_file("sample-inbox/as2/amazon-850-two-orders.edi"));
+  tree.drop("po-file", po_file);
   tree.drop_3pl("inventory_20261126.csv", repo_file("sample-inbox/3pl/inventory_20261126.csv"));
   REQUIRE(tree.run("avedi-receive", {}, kDay1).exit_code == 0);
   REQUIRE(tree.run("avedi-stock", {}, kDay1).exit_code == 0);
@@ -420,6 +422,29 @@ TEST_SUITE("fulfilment") {
     std::string invoice = outputs(tree, "_810_");
     CHECK(invoice.find("IT1*1*6*") != std::string::npos);
     CHECK(invoice.find("IT1*", invoice.find("IT1*") + 1) == std::string::npos);
+  }
+
+  TEST_CASE("a product id holding the stored text's separators is invoiced as the 856 sent it") {
+    // po_lines.product_ids escapes '\\', ';' and '=' inside an id; the 856's LIN carries the id
+    // as Amazon sent it. The invoice's check compares the two and must undo the difference.
+    std::string po_file = repo_file(kSample850);
+    const std::string plain = "PO1*1*10*EA*12.5*PE*BP*B0EXAMPLE1*UP*012345678905~";
+    const std::size_t at = po_file.find(plain);
+    REQUIRE(at != std::string::npos);
+    po_file.replace(at, plain.size(),
+                    "PO1*1*10*EA*12.5*PE*BP*B0EXAMPLE1*UP*012345678905*VN*WID=100;A\\B~");
+    JobTree tree;
+    released_orders(tree, po_file);
+    REQUIRE(
+        query_text(tree, "SELECT product_ids FROM po_lines WHERE product_ids LIKE '%WID%100%'") ==
+        "BP=B0EXAMPLE1;UP=012345678905;VN=WID\\=100\\;A\\\\B\n");
+    route_one_line_in_two_cartons(tree);
+    tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    CHECK(outputs(tree, "_856_").find("*VN*WID=100;A\\B") != std::string::npos);
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==
+          "INV000001|7500\n");
   }
 
   TEST_CASE("a line first seen in a carton labelled after routing is counted shipped, invoiced") {
