@@ -11,9 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 namespace store {
 namespace {
@@ -158,7 +160,49 @@ Db::Db(const std::string& path, OpenMode mode) {
   migrate();
 }
 
-Db::~Db() { statements_.clear(); }
+Db::~Db() {
+  for (sqlite3_stmt* raw : raw_by_slot_) sqlite3_finalize(raw);  // null is a no-op
+  by_slot_.clear();
+  statements_.clear();
+}
+
+sqlite3_stmt* Db::raw_statement(const Sql& sql) {
+  if (sql.slot() < raw_by_slot_.size() && raw_by_slot_[sql.slot()] != nullptr) {
+    sqlite3_stmt* found = raw_by_slot_[sql.slot()];
+    sqlite3_reset(found);  // its result was the last step's, reported then
+    sqlite3_clear_bindings(found);
+    return found;
+  }
+  sqlite3_stmt* prepared = nullptr;
+  int result = sqlite3_prepare_v3(database_->getHandle(), sql.text().c_str(),
+                                  static_cast<int>(sql.text().size() + 1),
+                                  SQLITE_PREPARE_PERSISTENT, &prepared, nullptr);
+  if (result != SQLITE_OK) {
+    sqlite3_finalize(prepared);
+    throw SQLite::Exception(database_->getHandle(), result);
+  }
+  if (raw_by_slot_.size() <= sql.slot()) raw_by_slot_.resize(sql.slot() + 1, nullptr);
+  raw_by_slot_[sql.slot()] = prepared;
+  return prepared;
+}
+
+Sql::Sql(std::string text) : text_(std::move(text)) {
+  static std::atomic<std::size_t> next_slot{0};
+  slot_ = next_slot.fetch_add(1);
+}
+
+SQLite::Statement& Db::statement(const Sql& sql) {
+  if (sql.slot() < by_slot_.size() && by_slot_[sql.slot()] != nullptr) {
+    SQLite::Statement& found = *by_slot_[sql.slot()];
+    found.reset();
+    found.clearBindings();
+    return found;
+  }
+  SQLite::Statement& prepared = statement(sql.text());
+  if (by_slot_.size() <= sql.slot()) by_slot_.resize(sql.slot() + 1, nullptr);
+  by_slot_[sql.slot()] = &prepared;
+  return prepared;
+}
 
 SQLite::Statement& Db::statement(const std::string& sql) {
   auto found = statements_.find(sql);
@@ -177,6 +221,7 @@ void Db::set_cache_megabytes(int megabytes) {
 
 void Db::reset_statements() {
   for (auto& [sql, statement] : statements_) statement->tryReset();
+  for (sqlite3_stmt* raw : raw_by_slot_) sqlite3_reset(raw);
 }
 
 int Db::schema_version() { return database_->execAndGet("PRAGMA user_version").getInt(); }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "store/database.h"
+#include "store/fast_query.h"
 
 namespace store {
 namespace {
@@ -80,21 +81,26 @@ ShipmentRecord read_shipment(SQLite::Statement& query) {
   return shipment;
 }
 
-// The columns of find_carton_by_sscc and contents_of, in that order.
-CartonRecord read_carton(SQLite::Statement& query) {
+// A carton's columns, as find_carton_by_sscc and contents_of select them.
+#define AVEDI_CARTON_COLUMNS                                                    \
+  "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "                     \
+  "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, length_cm, " \
+  "width_cm, height_cm, shipped FROM cartons "
+
+CartonRecord read_carton(const FastQuery& query) {
   CartonRecord carton;
-  carton.id = query.getColumn(0).getInt64();
-  carton.shipment_id = query.getColumn(1).getInt64();
-  carton.carton_ref = query.getColumn(2).getString();
-  carton.sscc = query.getColumn(3).getString();
-  carton.sscc_issued = query.getColumn(4).getInt() != 0;
-  carton.pallet_ref = query.getColumn(5).getString();
-  carton.pallet_sscc = query.getColumn(6).getString();
-  carton.weight_kg = query.getColumn(7).getString();
-  carton.length_cm = query.getColumn(8).getString();
-  carton.width_cm = query.getColumn(9).getString();
-  carton.height_cm = query.getColumn(10).getString();
-  carton.shipped = query.getColumn(11).getInt() != 0;
+  carton.id = query.int64(0);
+  carton.shipment_id = query.int64(1);
+  carton.carton_ref = query.text(2);
+  carton.sscc = query.text(3);
+  carton.sscc_issued = query.int64(4) != 0;
+  carton.pallet_ref = query.text(5);
+  carton.pallet_sscc = query.text(6);
+  carton.weight_kg = query.text(7);
+  carton.length_cm = query.text(8);
+  carton.width_cm = query.text(9);
+  carton.height_cm = query.text(10);
+  carton.shipped = query.int64(11) != 0;
   return carton;
 }
 
@@ -108,8 +114,8 @@ struct LineProgressCounter {
               "ON CONFLICT (po_line_id) DO UPDATE SET " + counter + " = " + counter +
               " + excluded." + counter) {}
   bool row_usually_there;
-  std::string add;    // the line has its row: one seek
-  std::string first;  // the upsert: makes the line's row, or adds to it
+  Sql add;    // the line has its row: one seek
+  Sql first;  // the upsert: makes the line's row, or adds to it
 };
 
 // Adds `quantity` to one counter of a line's line_progress row. Where the row is usually there
@@ -151,38 +157,40 @@ std::optional<LineRef> find_po_line(Db& db, std::int64_t po_line_id) {
 }
 
 std::optional<FulfilmentPo> fulfilment_po(Db& db, const std::string& po_number) {
-  SQLite::Statement& order = db.statement(
+  static const Sql kOrder(
       "SELECT o.id, o.state, o.ship_to_fc, o.freight_terms, i.file_id "
       "FROM purchase_orders o JOIN transaction_sets s ON s.id = o.transaction_set_id "
       "JOIN interchanges i ON i.id = s.interchange_id WHERE o.po_number = ?");
+  FastQuery order(db, kOrder);
   order.bind(1, po_number);
-  if (!order.executeStep()) return std::nullopt;
+  if (!order.step()) return std::nullopt;
   FulfilmentPo po;
-  po.id = order.getColumn(0).getInt64();
+  po.id = order.int64(0);
   po.po_number = po_number;
-  po.state = order.getColumn(1).getString();
-  po.ship_to_fc = order.getColumn(2).getString();
-  po.freight_terms = order.getColumn(3).getString();
-  po.file_id = order.getColumn(4).getInt64();
+  po.state = order.text(1);
+  po.ship_to_fc = order.text(2);
+  po.freight_terms = order.text(3);
+  po.file_id = order.int64(4);
   order.reset();  // read once (po_number is unique): no read left open to hold a snapshot
-  SQLite::Statement& lines = db.statement(
+  static const Sql kLines(
       "SELECT l.id, l.line_id, coalesce(l.sku, ''), l.accepted * coalesce(l.units_per_uom, 0), "
       "coalesce(p.packed_units, 0), coalesce(p.shipped_units, 0), l.product_ids FROM po_lines l "
       "LEFT JOIN line_progress p ON p.po_line_id = l.id WHERE l.po_id = ? ORDER BY l.position");
+  FastQuery lines(db, kLines);
   lines.bind(1, static_cast<std::int64_t>(po.id));
   // Room for a large PO up front, the rest given back below: growing the vector line by line
   // moved every line several times (6% of avedi-ship).
   constexpr std::size_t kLinesReserved = 128;
   po.lines.reserve(kLinesReserved);
-  while (lines.executeStep()) {
+  while (lines.step()) {
     FulfilmentLine& line = po.lines.emplace_back();
-    line.id = lines.getColumn(0).getInt64();
-    line.line_id = lines.getColumn(1).getString();
-    line.sku = lines.getColumn(2).getString();
-    line.accepted_units = lines.getColumn(3).getInt64();
-    line.packed_units = lines.getColumn(4).getInt64();
-    line.shipped_units = lines.getColumn(5).getInt64();
-    line.product_ids = lines.getColumn(6).getString();
+    line.id = lines.int64(0);
+    line.line_id = lines.text(1);
+    line.sku = lines.text(2);
+    line.accepted_units = lines.int64(3);
+    line.packed_units = lines.int64(4);
+    line.shipped_units = lines.int64(5);
+    line.product_ids = lines.text(6);
   }
   po.lines.shrink_to_fit();
   return po;
@@ -215,13 +223,13 @@ bool pallet_shipped(Db& db, const std::string& sscc) {
 }
 
 std::optional<CartonRecord> find_carton_by_sscc(Db& db, const std::string& sscc) {
-  SQLite::Statement& query = db.statement(
-      "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "
-      "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, "
-      "length_cm, width_cm, height_cm, shipped FROM cartons WHERE sscc = ?");
+  static const Sql kSql(AVEDI_CARTON_COLUMNS "WHERE sscc = ?");
+  FastQuery query(db, kSql);
   query.bind(1, sscc);
-  if (!query.executeStep()) return std::nullopt;
-  return read_carton(query);
+  if (!query.step()) return std::nullopt;
+  CartonRecord carton = read_carton(query);
+  query.reset();  // sscc is unique: no read left open
+  return carton;
 }
 
 std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& shipment) {
@@ -246,10 +254,10 @@ std::int64_t insert_shipment(Db& db, const Actor& actor, const ShipmentRecord& s
 }
 
 std::int64_t insert_carton(Db& db, const CartonRecord& carton) {
-  static const std::string kSql =
+  static const Sql kSql(
       "INSERT INTO cartons (shipment_id, carton_ref, sscc, sscc_issued, "
       "pallet_ref, pallet_sscc, weight_kg, length_cm, width_cm, height_cm) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement& insert = db.statement(kSql);
   insert.bind(1, static_cast<std::int64_t>(carton.shipment_id));
   insert.bind(2, carton.carton_ref);
@@ -273,8 +281,8 @@ void insert_carton_item(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
 
 void insert_carton_content(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                            std::int64_t quantity) {
-  static const std::string kSql =
-      "INSERT INTO carton_items (carton_id, po_line_id, quantity) VALUES (?, ?, ?)";
+  static const Sql kSql(
+      "INSERT INTO carton_items (carton_id, po_line_id, quantity) VALUES (?, ?, ?)");
   SQLite::Statement& insert = db.statement(kSql);
   insert.bind(1, static_cast<std::int64_t>(carton_id));
   insert.bind(2, static_cast<std::int64_t>(po_line_id));
@@ -315,22 +323,21 @@ std::vector<CartonRecord> cartons_of(Db& db, std::int64_t shipment_id) {
 
 ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
   ShipmentContents contents;
-  SQLite::Statement& cartons = db.statement(
-      "SELECT id, shipment_id, carton_ref, sscc, sscc_issued, "
-      "coalesce(pallet_ref, ''), coalesce(pallet_sscc, ''), weight_kg, "
-      "length_cm, width_cm, height_cm, shipped FROM cartons WHERE shipment_id = ?");
+  static const Sql kCartons(AVEDI_CARTON_COLUMNS "WHERE shipment_id = ?");
+  FastQuery cartons(db, kCartons);
   cartons.bind(1, static_cast<std::int64_t>(shipment_id));
-  while (cartons.executeStep()) {
+  while (cartons.step()) {
     CartonRecord carton = read_carton(cartons);
     contents.cartons.emplace(carton.sscc, carton);
   }
-  SQLite::Statement& items = db.statement(
+  static const Sql kItems(
       "SELECT i.carton_id, i.po_line_id, i.id FROM cartons c "
       "JOIN carton_items i ON i.carton_id = c.id WHERE c.shipment_id = ?");
+  FastQuery items(db, kItems);
   items.bind(1, static_cast<std::int64_t>(shipment_id));
-  while (items.executeStep()) {
-    auto [item, fresh] = contents.packed[items.getColumn(0).getInt64()].try_emplace(
-        items.getColumn(1).getInt64(), items.getColumn(2).getInt64());
+  while (items.step()) {
+    auto [item, fresh] =
+        contents.packed[items.int64(0)].try_emplace(items.int64(1), items.int64(2));
     if (!fresh) item->second = 0;  // the line is in several items of the carton
   }
   return contents;
@@ -416,13 +423,13 @@ void mark_carton_shipped(Db& db, std::int64_t carton_id, const std::string& pall
   // Naming pallet_sscc in SET rewrites its index entry even when the value stays: two thirds
   // of the statement's cost, for a quarter of a million cartons in the benchmark's backlog.
   if (pallet_sscc == stored_pallet_sscc) {
-    static const std::string kSql = "UPDATE cartons SET shipped = 1 WHERE id = ?";
+    static const Sql kSql("UPDATE cartons SET shipped = 1 WHERE id = ?");
     SQLite::Statement& update = db.statement(kSql);
     update.bind(1, static_cast<std::int64_t>(carton_id));
     update.exec();
     return;
   }
-  static const std::string kSql = "UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?";
+  static const Sql kSql("UPDATE cartons SET shipped = 1, pallet_sscc = ? WHERE id = ?");
   SQLite::Statement& update = db.statement(kSql);
   bind_text_or_null(update, 1, pallet_sscc);
   update.bind(2, static_cast<std::int64_t>(carton_id));
@@ -448,9 +455,9 @@ std::vector<LineRef> lines_of_po(Db& db, std::int64_t po_id) {
 
 void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line_id,
                             std::int64_t quantity) {
-  static const std::string kSql =
+  static const Sql kSql(
       "UPDATE carton_items SET shipped_units = shipped_units + ? "
-      "WHERE carton_id = ? AND po_line_id = ?";
+      "WHERE carton_id = ? AND po_line_id = ?");
   SQLite::Statement& item = db.statement(kSql);
   item.bind(1, static_cast<std::int64_t>(quantity));
   item.bind(2, static_cast<std::int64_t>(carton_id));
@@ -459,8 +466,7 @@ void add_item_shipped_units(Db& db, std::int64_t carton_id, std::int64_t po_line
 }
 
 void add_item_shipped_units(Db& db, std::int64_t item_id, std::int64_t quantity) {
-  static const std::string kSql =
-      "UPDATE carton_items SET shipped_units = shipped_units + ? WHERE id = ?";
+  static const Sql kSql("UPDATE carton_items SET shipped_units = shipped_units + ? WHERE id = ?");
   SQLite::Statement& item = db.statement(kSql);
   item.bind(1, static_cast<std::int64_t>(quantity));
   item.bind(2, static_cast<std::int64_t>(item_id));
@@ -475,10 +481,11 @@ void add_line_shipped_units(Db& db, std::int64_t po_line_id, std::int64_t quanti
 // One plain join, one row per carton item, summed and ordered here: the grouped CTE this
 // replaces made SQLite build two temporary b-trees per shipment (a quarter of avedi-invoice).
 std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int64_t shipment_id) {
-  SQLite::Statement& query = db.statement(
+  static const Sql kSql(
       "SELECT l.id, l.po_id, l.position, ci.shipped_units, l.line_id, l.uom, l.units_per_uom, "
       "l.unit_price, l.product_ids FROM cartons c JOIN carton_items ci ON ci.carton_id = c.id "
       "JOIN po_lines l ON l.id = ci.po_line_id WHERE c.shipment_id = ? AND ci.shipped_units > 0");
+  FastQuery query(db, kSql);
   query.bind(1, static_cast<std::int64_t>(shipment_id));
   struct Found {
     std::int64_t po_id, position;
@@ -490,26 +497,25 @@ std::map<std::int64_t, std::vector<ShippedLine>> shipped_lines(Db& db, std::int6
   found.reserve(kLinesReserved);
   std::unordered_map<std::int64_t, std::size_t> index_of_line;  // po_lines.id -> found[i]
   index_of_line.reserve(kLinesReserved);
-  while (query.executeStep()) {
-    const std::int64_t po_line_id = query.getColumn(0).getInt64();
-    const std::int64_t eaches = query.getColumn(3).getInt64();
+  while (query.step()) {
+    const std::int64_t po_line_id = query.int64(0);
+    const std::int64_t eaches = query.int64(3);
     auto [at, first] = index_of_line.emplace(po_line_id, found.size());
     if (!first) {  // the line is packed in several cartons of the shipment
       found[at->second].line.eaches += eaches;
       continue;
     }
     Found& item = found.emplace_back();
-    item.po_id = query.getColumn(1).getInt64();
-    item.position = query.getColumn(2).getInt64();
+    item.po_id = query.int64(1);
+    item.position = query.int64(2);
     item.line.po_line_id = po_line_id;
     item.line.eaches = eaches;
-    item.line.line_id = query.getColumn(4).getString();
-    item.line.uom = query.getColumn(5).getString();
-    item.line.units_per_uom = query.getColumn(6).getInt64();  // NULL reads as 0
-    item.line.unit_price = query.getColumn(7).getString();
-    item.line.product_ids = query.getColumn(8).getString();
+    item.line.line_id = query.text(4);
+    item.line.uom = query.text(5);
+    item.line.units_per_uom = query.int64(6);  // NULL reads as 0
+    item.line.unit_price = query.text(7);
+    item.line.product_ids = query.text(8);
   }
-  query.reset();
   // Sorted by index: each line is moved once, into its PO's vector, sized beforehand.
   std::vector<std::size_t> order(found.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

@@ -10,9 +10,10 @@ void record_transition(Db& db, const Actor& actor, const std::string& entity_typ
                        std::int64_t entity_id, const std::string& from_state,
                        const std::string& to_state, std::optional<std::int64_t> file_id,
                        const std::string& detail) {
-  SQLite::Statement& insert = db.statement(
+  static const Sql kSql(
       "INSERT INTO transitions (entity_type, entity_id, from_state, to_state, "
       "at, job, run_id, file_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = db.statement(kSql);
   insert.bind(1, entity_type);
   insert.bind(2, static_cast<std::int64_t>(entity_id));
   if (from_state.empty()) {
