@@ -173,6 +173,9 @@ sqlite3_stmt* Db::raw_statement(const Sql& sql) {
     sqlite3_clear_bindings(found);
     return found;
   }
+  // Room first: a statement prepared and then lost to a failed allocation would keep the
+  // connection from closing.
+  if (raw_by_slot_.size() <= sql.slot()) raw_by_slot_.resize(sql.slot() + 1, nullptr);
   sqlite3_stmt* prepared = nullptr;
   int result = sqlite3_prepare_v3(database_->getHandle(), sql.text().c_str(),
                                   static_cast<int>(sql.text().size() + 1),
@@ -181,7 +184,6 @@ sqlite3_stmt* Db::raw_statement(const Sql& sql) {
     sqlite3_finalize(prepared);
     throw SQLite::Exception(database_->getHandle(), result);
   }
-  if (raw_by_slot_.size() <= sql.slot()) raw_by_slot_.resize(sql.slot() + 1, nullptr);
   raw_by_slot_[sql.slot()] = prepared;
   return prepared;
 }
