@@ -102,6 +102,13 @@ void configure_library_once() {
   (void)configured;
 }
 
+// The entry of `slot` in a Db's table by Sql::slot(), made (null) if the table is shorter.
+template <typename Prepared>
+Prepared*& slot_entry(std::vector<Prepared*>& by_slot, std::size_t slot) {
+  if (by_slot.size() <= slot) by_slot.resize(slot + 1, nullptr);
+  return by_slot[slot];
+}
+
 }  // namespace
 
 Db::Db(const std::string& path, OpenMode mode) {
@@ -167,25 +174,18 @@ Db::~Db() {
 }
 
 sqlite3_stmt* Db::raw_statement(const Sql& sql) {
-  if (sql.slot() < raw_by_slot_.size() && raw_by_slot_[sql.slot()] != nullptr) {
-    sqlite3_stmt* found = raw_by_slot_[sql.slot()];
-    sqlite3_reset(found);  // its result was the last step's, reported then
-    sqlite3_clear_bindings(found);
-    return found;
+  sqlite3_stmt*& entry = slot_entry(raw_by_slot_, sql.slot());
+  if (entry != nullptr) {
+    sqlite3_reset(entry);  // its result was the last step's, reported then
+    sqlite3_clear_bindings(entry);
+    return entry;
   }
-  // Room first: a statement prepared and then lost to a failed allocation would keep the
-  // connection from closing.
-  if (raw_by_slot_.size() <= sql.slot()) raw_by_slot_.resize(sql.slot() + 1, nullptr);
-  sqlite3_stmt* prepared = nullptr;
+  // Prepared into its entry, made beforehand: ~Db finalizes it whatever happens next.
   int result = sqlite3_prepare_v3(database_->getHandle(), sql.text().c_str(),
                                   static_cast<int>(sql.text().size() + 1),
-                                  SQLITE_PREPARE_PERSISTENT, &prepared, nullptr);
-  if (result != SQLITE_OK) {
-    sqlite3_finalize(prepared);
-    throw SQLite::Exception(database_->getHandle(), result);
-  }
-  raw_by_slot_[sql.slot()] = prepared;
-  return prepared;
+                                  SQLITE_PREPARE_PERSISTENT, &entry, nullptr);
+  if (result != SQLITE_OK) throw SQLite::Exception(database_->getHandle(), result);
+  return entry;
 }
 
 Sql::Sql(std::string text) : text_(std::move(text)) {
@@ -194,16 +194,14 @@ Sql::Sql(std::string text) : text_(std::move(text)) {
 }
 
 SQLite::Statement& Db::statement(const Sql& sql) {
-  if (sql.slot() < by_slot_.size() && by_slot_[sql.slot()] != nullptr) {
-    SQLite::Statement& found = *by_slot_[sql.slot()];
-    found.reset();
-    found.clearBindings();
-    return found;
+  SQLite::Statement*& entry = slot_entry(by_slot_, sql.slot());
+  if (entry != nullptr) {
+    entry->reset();
+    entry->clearBindings();
+    return *entry;
   }
-  SQLite::Statement& prepared = statement(sql.text());
-  if (by_slot_.size() <= sql.slot()) by_slot_.resize(sql.slot() + 1, nullptr);
-  by_slot_[sql.slot()] = &prepared;
-  return prepared;
+  entry = &statement(sql.text());  // the text's statement, prepared and cached there
+  return *entry;
 }
 
 SQLite::Statement& Db::statement(const std::string& sql) {
