@@ -117,14 +117,13 @@ struct PreparedInvoice {
   std::int64_t shipment_id = 0;
   std::string shipment_reference;
   std::int64_t shipment_file_id = 0;
-  std::vector<store::ShippedLine> shipped;
 };
 
 // Checks and numbers the invoice of one PO part of a shipment inside the caller's transaction;
 // nullopt, with why in `refused`, when it cannot be sent (nothing written).
 std::optional<PreparedInvoice> prepare_invoice(
     runner::JobContext& context, store::SentSetReader& sent, const store::ShipmentRecord& shipment,
-    const NoticedQuantities& noticed, std::vector<store::ShippedLine>&& shipped,
+    const NoticedQuantities& noticed, const std::vector<store::ShippedLine>& shipped,
     const store::StoredOrder& order, std::string& refused) {
   if (shipped.empty()) {
     // Only a PO the shipment shipped units of is due; this one's units are gone.
@@ -183,22 +182,20 @@ std::optional<PreparedInvoice> prepare_invoice(
   prepared.shipment_id = shipment.id;
   prepared.shipment_reference = shipment.supplier_reference;
   prepared.shipment_file_id = shipment.file_id;
-  prepared.shipped = std::move(shipped);
   return prepared;
 }
 
-// Records a staged invoice: its row, the invoiced units, the PO's state once all is invoiced.
+// Records a staged invoice: its row, and the PO's state once all is invoiced.
 void record_invoice(runner::JobContext& context, const PreparedInvoice& prepared,
                     const runner::PlacedSet& placed, std::vector<std::string>& log_lines) {
   const transactions::Invoice& invoice = *prepared.invoice;
   std::string sent = fmt::format("{} set {}", placed.file_name, placed.set_control);
   store::insert_invoice(context.db, context.actor, invoice.invoice_number, prepared.order.id,
                         prepared.shipment_id, invoice.total_cents(), prepared.shipment_file_id);
-  bool everything_invoiced = prepared.order.state == "shipped";  // nothing more to ship
-  for (const store::ShippedLine& line : prepared.shipped) {
-    store::add_invoiced_units(context.db, line.po_line_id, line.eaches);
-  }
-  if (everything_invoiced && store::everything_invoiced(context.db, prepared.order.id)) {
+  // The invoice's own shipment is no longer due (insert_invoice); a PO with nothing more to
+  // ship is invoiced once no other shipment of it is due.
+  bool nothing_more_to_ship = prepared.order.state == "shipped";
+  if (nothing_more_to_ship && store::everything_invoiced(context.db, prepared.order.id)) {
     store::set_order_state(context.db, context.actor, prepared.order, "invoiced",
                            fmt::format("invoice {} ({})", invoice.invoice_number, sent));
   }
@@ -269,11 +266,15 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
     std::map<std::int64_t, std::vector<store::ShippedLine>> shipped =
         store::shipped_lines(context.db, shipment->id);
     for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {
-      if (store::invoice_exists(context.db, order.id, shipment->id)) continue;
       if (!transaction) transaction.emplace(context.db);
+      if (store::invoice_exists(context.db, order.id, shipment->id)) {
+        // Invoiced already: never due again, or the PO would never count as all invoiced.
+        store::remove_invoice_due(context.db, shipment->id, order.id);
+        continue;
+      }
       std::string refused;
-      std::optional<PreparedInvoice> invoice = prepare_invoice(
-          context, sent, *shipment, noticed, std::move(shipped[order.id]), order, refused);
+      std::optional<PreparedInvoice> invoice =
+          prepare_invoice(context, sent, *shipment, noticed, shipped[order.id], order, refused);
       if (!invoice) {
         runner::log_warning(context, "no invoice sent: " + refused);
         ++result.rejected;

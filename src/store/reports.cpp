@@ -151,7 +151,11 @@ std::optional<OrderReport> order_report(Db& db, const std::string& po_number) {
                              "SELECT l.line_id AS line, coalesce(l.sku, '') AS sku, l.quantity AS "
                              "ordered, l.uom, l.accepted, l.backordered, l.rejected, "
                              "coalesce(p.shipped_units, 0) AS shipped_each, "
-                             "coalesce(p.invoiced_units, 0) AS invoiced_each, "
+                             // What the invoices of its shipments billed (schema 13).
+                             "(SELECT coalesce(sum(i.shipped_units), 0) FROM carton_items i "
+                             "JOIN cartons c ON c.id = i.carton_id JOIN invoices v ON v.po_id = "
+                             "l.po_id AND v.shipment_id = c.shipment_id WHERE i.po_line_id = "
+                             "l.id) AS invoiced_each, "
                              "coalesce(l.resolution, '') AS note FROM po_lines l JOIN "
                              "purchase_orders o ON o.id = l.po_id LEFT JOIN line_progress p "
                              "ON p.po_line_id = l.id WHERE o.po_number = ? "

@@ -15,11 +15,11 @@
 namespace store {
 namespace {
 
-#define AVEDI_LINE_FIELDS                                                                      \
-  "o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "                  \
-  "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), "                  \
-  "coalesce(p.packed_units, 0), coalesce(p.shipped_units, 0), coalesce(p.invoiced_units, 0), " \
-  "l.unit_price, l.product_ids, o.ship_to_fc, o.freight_terms, i.file_id "
+#define AVEDI_LINE_FIELDS                                                                    \
+  "o.id, o.po_number, o.state, l.id, l.line_id, coalesce(l.sku, ''), l.uom, "                \
+  "coalesce(l.units_per_uom, 0), l.accepted * coalesce(l.units_per_uom, 0), "                \
+  "coalesce(p.packed_units, 0), coalesce(p.shipped_units, 0), l.unit_price, l.product_ids, " \
+  "o.ship_to_fc, o.freight_terms, i.file_id "
 #define AVEDI_LINE_JOINS                                    \
   "JOIN purchase_orders o ON o.id = l.po_id "               \
   "JOIN transaction_sets s ON s.id = o.transaction_set_id " \
@@ -42,12 +42,11 @@ LineRef read_line(SQLite::Statement& query) {
   line.accepted_units = query.getColumn(8).getInt64();
   line.packed_units = query.getColumn(9).getInt64();
   line.shipped_units = query.getColumn(10).getInt64();
-  line.invoiced_units = query.getColumn(11).getInt64();
-  line.unit_price = query.getColumn(12).getString();
-  line.product_ids = query.getColumn(13).getString();
-  line.ship_to_fc = query.getColumn(14).getString();
-  line.freight_terms = query.getColumn(15).getString();
-  line.file_id = query.getColumn(16).getInt64();
+  line.unit_price = query.getColumn(11).getString();
+  line.product_ids = query.getColumn(12).getString();
+  line.ship_to_fc = query.getColumn(13).getString();
+  line.freight_terms = query.getColumn(14).getString();
+  line.file_id = query.getColumn(15).getInt64();
   return line;
 }
 
@@ -573,6 +572,14 @@ std::vector<StoredOrder> orders_due(Db& db, std::int64_t shipment_id) {
   return orders;
 }
 
+void remove_invoice_due(Db& db, std::int64_t shipment_id, std::int64_t po_id) {
+  SQLite::Statement& done =
+      db.statement("DELETE FROM invoices_due WHERE shipment_id = ? AND po_id = ?");
+  done.bind(1, static_cast<std::int64_t>(shipment_id));
+  done.bind(2, static_cast<std::int64_t>(po_id));
+  done.exec();
+}
+
 bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id) {
   SQLite::Statement& query =
       db.statement("SELECT 1 FROM invoices WHERE po_id = ? AND shipment_id = ?");
@@ -594,25 +601,14 @@ std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& numbe
   insert.bind(5, actor.now);
   insert.exec();
   std::int64_t id = db.sql().getLastInsertRowid();
-  SQLite::Statement& done =
-      db.statement("DELETE FROM invoices_due WHERE shipment_id = ? AND po_id = ?");
-  done.bind(1, static_cast<std::int64_t>(shipment_id));
-  done.bind(2, static_cast<std::int64_t>(po_id));
-  done.exec();
+  remove_invoice_due(db, shipment_id, po_id);
   record_transition(db, actor, "invoice", id, "", "sent", file_id,
                     fmt::format("{}: {}.{:02} USD", number, total_cents / 100, total_cents % 100));
   return id;
 }
 
-void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches) {
-  static const LineProgressCounter kCounter("invoiced_units", true);
-  add_to_line_progress(db, kCounter, po_line_id, eaches);
-}
-
 bool everything_invoiced(Db& db, std::int64_t po_id) {
-  SQLite::Statement& query = db.statement(
-      "SELECT 1 FROM po_lines l JOIN line_progress p ON p.po_line_id = l.id "
-      "WHERE l.po_id = ? AND p.invoiced_units < p.shipped_units LIMIT 1");
+  SQLite::Statement& query = db.statement("SELECT 1 FROM invoices_due WHERE po_id = ? LIMIT 1");
   query.bind(1, static_cast<std::int64_t>(po_id));
   return !query.executeStep();
 }

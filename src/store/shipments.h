@@ -26,7 +26,6 @@ struct LineRef {
   std::int64_t accepted_units = 0;  // accepted x units_per_uom
   std::int64_t packed_units = 0;
   std::int64_t shipped_units = 0;
-  std::int64_t invoiced_units = 0;
   std::string unit_price;
   std::string product_ids;  // "BP=...;UP=..."
   std::string ship_to_fc;
@@ -168,6 +167,8 @@ void add_invoice_due(Db& db, std::int64_t shipment_id, std::int64_t po_id);
 std::optional<std::int64_t> next_shipment_due(Db& db, std::int64_t after_shipment_id);
 // The POs of `shipment_id` with an invoice due, by PO number, without their lines.
 std::vector<StoredOrder> orders_due(Db& db, std::int64_t shipment_id);
+// Takes the PO part of a shipment off the invoices due.
+void remove_invoice_due(Db& db, std::int64_t shipment_id, std::int64_t po_id);
 
 // Invoices.
 bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id);
@@ -175,8 +176,9 @@ bool invoice_exists(Db& db, std::int64_t po_id, std::int64_t shipment_id);
 std::int64_t insert_invoice(Db& db, const Actor& actor, const std::string& number,
                             std::int64_t po_id, std::int64_t shipment_id, std::int64_t total_cents,
                             std::int64_t file_id);
-void add_invoiced_units(Db& db, std::int64_t po_line_id, std::int64_t eaches);
-// True when every line of PO `po_id` is invoiced for all it shipped.
+// True when PO `po_id` has nothing shipped left to invoice: no shipment of it is still due.
+// (A line's invoiced eaches are not counted: an invoice bills all its shipment shipped of the
+// PO, so they are the shipped units of the shipments invoiced; see schema version 13.)
 bool everything_invoiced(Db& db, std::int64_t po_id);
 
 }  // namespace store

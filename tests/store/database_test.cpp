@@ -37,7 +37,7 @@ std::vector<std::string> migrations_up_to(int version) {
 }  // namespace
 
 TEST_SUITE("store::Db") {
-  TEST_CASE("version 10 keeps each line's packed, shipped and invoiced units") {
+  TEST_CASE("versions 10 and 13 keep each line's packed, shipped and invoiced units") {
     testing_store::StoreFile file("line-progress");
     {
       SQLite::Database old(file.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -45,7 +45,8 @@ TEST_SUITE("store::Db") {
       REQUIRE(migrations.size() == 9);
       for (const std::string& path : migrations) old.exec(util::read_file(path));
       old.exec("PRAGMA user_version = 9");
-      // One PO of three lines: packed, shipped and half invoiced; packed only; untouched.
+      // One PO of three lines: packed, shipped and half invoiced (two shipments, one of them
+      // invoiced); packed only; untouched.
       old.exec(
           "INSERT INTO runs (id, job, started_at) VALUES (1, 'avedi-receive', 't');"
           "INSERT INTO files (id, job, original_name, original_folder, work_path, size, kind, "
@@ -70,25 +71,34 @@ TEST_SUITE("store::Db") {
           // Rows that reference the lines: the columns are dropped with foreign keys on.
           "INSERT INTO shipments (id, supplier_reference, ship_from, ship_to_fc, ready_date, "
           "freight_terms, state, file_id, created_at) VALUES (1, 'AVD00000001', 'WH1', 'ABE8', "
+          "'20261128', 'collect', 'shipped', 1, 't'), (2, 'AVD00000002', 'WH1', 'ABE8', "
           "'20261128', 'collect', 'shipped', 1, 't');"
           "INSERT INTO cartons (id, shipment_id, carton_ref, sscc, sscc_issued, weight_kg, "
           "length_cm, width_cm, height_cm, shipped) VALUES (1, 1, 'C1', '006141410000000012', 1, "
-          "'1', '1', '1', '1', 1);"
+          "'1', '1', '1', '1', 1), (2, 2, 'C2', '006141410000000029', 1, '1', '1', '1', '1', 1);"
           "INSERT INTO carton_items (carton_id, po_line_id, quantity, shipped_units) VALUES "
-          "(1, 7, 12, 12), (1, 8, 12, 0)");
+          "(1, 7, 6, 6), (1, 8, 12, 0), (2, 7, 6, 6);"
+          "INSERT INTO invoices (id, invoice_number, po_id, shipment_id, total_cents, state, "
+          "created_at) VALUES (1, 'INV000001', 1, 1, 600, 'sent', 't');"
+          "INSERT INTO invoices_due (shipment_id, po_id) VALUES (2, 1)");
     }
     store::Db db(file.path(), store::OpenMode::kReadWrite);
     CHECK(db.schema_version() == store::Db::latest_version());
+    // Since version 13 what a line was invoiced is not counted: the view derives it from the
+    // invoices and the shipped carton items, and finds the same 6.
     CHECK(testing_store::query_text(db.sql(), "SELECT * FROM line_progress ORDER BY po_line_id") ==
-          "7|12|12|6\n8|12|0|0\n");
+          "7|12|12\n8|12|0\n");
     CHECK(testing_store::query_text(db.sql(), "PRAGMA foreign_key_check") == "");
     CHECK(testing_store::query_text(
               db.sql(), "SELECT po_line_id, shipped_units FROM carton_items ORDER BY id") ==
-          "7|12\n8|0\n");
+          "7|6\n8|0\n7|6\n");
     CHECK(testing_store::query_text(
               db.sql(),
               "SELECT count(*) FROM pragma_table_info('po_lines') WHERE name IN "
               "('packed_units', 'shipped_units', 'invoiced_units')") == "0\n");
+    CHECK(testing_store::query_text(db.sql(),
+                                    "SELECT count(*) FROM pragma_table_info('line_progress') "
+                                    "WHERE name = 'invoiced_units'") == "0\n");
     CHECK(testing_store::query_text(
               db.sql(),
               "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "

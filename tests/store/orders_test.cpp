@@ -74,20 +74,41 @@ TEST_SUITE("store::orders") {
     CHECK(store::allocated_units_by_sku(store.db()) == expected);
   }
 
-  TEST_CASE("a line's first shipped or invoiced units make its progress row") {
+  TEST_CASE("a line's first shipped units make its progress row") {
     Store store;
     store.order("partially_shipped", "WID-100", 10, 1, 0);  // line 1: no line_progress row
     store.order("shipped", "WID-200", 3, 1, 0);             // line 2: none either
     store::add_line_shipped_units(store.db(), 1, 4);
     store::add_line_shipped_units(store.db(), 1, 2);
-    store::add_invoiced_units(store.db(), 2, 3);
+    store::add_line_shipped_units(store.db(), 2, 3);
     CHECK(store.db()
               .sql()
               .execAndGet("SELECT group_concat(po_line_id || ':' || packed_units || '/' || "
-                          "shipped_units || '/' || invoiced_units, ' ') FROM line_progress")
-              .getString() == "1:0/6/0 2:0/0/3");
+                          "shipped_units, ' ') FROM line_progress")
+              .getString() == "1:0/6 2:0/3");
     std::map<std::string, std::int64_t> expected{{"WID-100", 4}};  // a shipped PO holds none
     CHECK(store::allocated_units_by_sku(store.db()) == expected);
+  }
+
+  TEST_CASE("a PO counts as all invoiced once none of its shipments is still due") {
+    Store store;
+    store.order("shipped", "WID-100", 10, 1, 10);
+    store.order("shipped", "WID-200", 5, 1, 5);
+    store.db().sql().exec(
+        "INSERT INTO shipments (id, supplier_reference, ship_from, ship_to_fc, ready_date, "
+        "freight_terms, state, file_id, created_at) VALUES (1, 'AVD00000001', 'WH1', 'ABE8', "
+        "'20261128', 'collect', 'shipped', 1, 't'), (2, 'AVD00000002', 'WH1', 'ABE8', "
+        "'20261128', 'collect', 'shipped', 1, 't');"
+        "INSERT INTO invoices_due (shipment_id, po_id) VALUES (1, 1), (2, 1), (2, 2)");
+    store::Actor actor{"avedi-invoice", 1, "t"};
+    store::insert_invoice(store.db(), actor, "INV000001", 1, 1, 600, 1);
+    CHECK_FALSE(store::everything_invoiced(store.db(), 1));  // shipment 2 is still due
+    CHECK_FALSE(store::everything_invoiced(store.db(), 2));
+    store::insert_invoice(store.db(), actor, "INV000002", 1, 2, 400, 1);
+    CHECK(store::everything_invoiced(store.db(), 1));
+    CHECK_FALSE(store::everything_invoiced(store.db(), 2));  // PO 2 is due on its own
+    store::remove_invoice_due(store.db(), 2, 2);
+    CHECK(store::everything_invoiced(store.db(), 2));
   }
 
   TEST_CASE("without open orders nothing is held") {
