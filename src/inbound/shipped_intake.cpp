@@ -136,14 +136,24 @@ class FileLookups {
   std::map<std::string, Pallet> pallets_;
 };
 
+// The routed carton of the last row that passed the gate. A carton's rows come together in a
+// file, and each looked its SSCC up in three maps again (hashing or comparing 18 digits).
+struct LastCarton {
+  std::string_view cell;  // the row's sscc cell as written
+  std::int64_t shipment_id = 0;
+  std::string_view sscc;  // without identifier
+  const store::CartonRecord* carton = nullptr;
+  std::span<const store::PackedLine> packed;  // its lines, in the shipment's contents
+};
+
 // Every check of one row; nullopt (and a problem) when one fails. `shipped_now` counts
 // eaches earlier rows add.
 std::optional<Checked> check_row(runner::JobContext& context, FileLookups& lookups,
                                  const exchange::ShippedRow& row,
                                  const store::ShipmentRecord& shipment,
-                                 std::map<std::int64_t, std::int64_t>& shipped_now,
+                                 std::unordered_map<std::int64_t, std::int64_t>& shipped_now,
                                  std::unordered_map<std::string_view, std::int64_t>& ssccs_in_file,
-                                 std::vector<exchange::CsvProblem>& problems) {
+                                 LastCarton& last, std::vector<exchange::CsvProblem>& problems) {
   auto fail = [&](const char* column, std::string message) {
     problems.push_back({row.row, column, std::move(message)});
     return std::nullopt;
@@ -167,40 +177,55 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
                             "yet shipped",
                             row.quantity, std::max<std::int64_t>(open, 0), row.sku, row.po_number));
   }
-  std::string why = model::check_sscc(row.sscc);
-  if (!why.empty()) return fail("sscc", why);
-  // A view into the file's text (or its decoded cells), which outlives the gate and the
-  // writes: no string per row.
-  std::string_view sscc = without_identifier(row.sscc);
-  const store::CartonRecord* carton = lookups.carton(sscc, shipment.id);
-  if (carton && carton->shipped) {
-    return fail("sscc",
-                fmt::format("{} was already shipped; an SSCC is never shipped twice", sscc));
-  }
-  if (carton && carton->shipment_id != shipment.id) {
-    return fail("sscc", fmt::format("{} belongs to another shipment", sscc));
-  }
-  auto seen = ssccs_in_file.find(sscc);
-  if (seen != ssccs_in_file.end() && seen->second != shipment.id) {
-    return fail("sscc", fmt::format("{} appears in two shipments of this file", sscc));
-  }
-  const store::ShipmentContents& contents = lookups.contents(shipment.id);
-  if (!carton && lookups.po_numbers(shipment.id).count(row.po_number) == 0) {
-    // A carton the 3PL labelled after routing: it must still belong to this shipment's POs.
-    return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
-                                         shipment.supplier_reference));
-  }
-  if (!carton && store::sscc_known(context.db, std::string(sscc))) {
-    return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
+  std::string_view sscc;
+  const store::CartonRecord* carton = nullptr;
+  std::span<const store::PackedLine> packed;  // the carton's lines
+  const bool same_carton =
+      last.carton != nullptr && row.sscc == last.cell && shipment.id == last.shipment_id;
+  if (same_carton) {
+    // The same routed carton as the row before, whose checks of the carton itself passed and
+    // gave the same answers; only what depends on the row's line is checked again below.
+    sscc = last.sscc;
+    carton = last.carton;
+    packed = last.packed;
+  } else {
+    std::string why = model::check_sscc(row.sscc);
+    if (!why.empty()) return fail("sscc", why);
+    // A view into the file's text (or its decoded cells), which outlives the gate and the
+    // writes: no string per row.
+    sscc = without_identifier(row.sscc);
+    carton = lookups.carton(sscc, shipment.id);
+    if (carton && carton->shipped) {
+      return fail("sscc",
+                  fmt::format("{} was already shipped; an SSCC is never shipped twice", sscc));
+    }
+    if (carton && carton->shipment_id != shipment.id) {
+      return fail("sscc", fmt::format("{} belongs to another shipment", sscc));
+    }
+    auto seen = ssccs_in_file.find(sscc);
+    if (seen != ssccs_in_file.end() && seen->second != shipment.id) {
+      return fail("sscc", fmt::format("{} appears in two shipments of this file", sscc));
+    }
+    if (!carton && lookups.po_numbers(shipment.id).count(row.po_number) == 0) {
+      // A carton the 3PL labelled after routing: it must still belong to this shipment's POs.
+      return fail("po_number", fmt::format("PO {} is not in shipment {}", row.po_number,
+                                           shipment.supplier_reference));
+    }
+    if (!carton && store::sscc_known(context.db, std::string(sscc))) {
+      return fail("sscc", fmt::format("{} is already used as a pallet SSCC", sscc));
+    }
+    if (carton) packed = lookups.contents(shipment.id).packed_in(carton->id);
   }
   std::int64_t item_id = 0;
   if (carton) {
-    auto packed = contents.packed.find(carton->id);
-    if (packed == contents.packed.end() || packed->second.count(line->id) == 0) {
+    auto held = std::find_if(packed.begin(), packed.end(), [line](const store::PackedLine& p) {
+      return p.po_line_id == line->id;
+    });
+    if (held == packed.end()) {
       return fail("sscc", fmt::format("carton {} was not packed with {} of PO {}", sscc, row.sku,
                                       row.po_number));
     }
-    item_id = packed->second.at(line->id);
+    item_id = held->item_id;
   }
   std::string_view pallet;
   if (!row.pallet_sscc.empty()) {
@@ -217,8 +242,9 @@ std::optional<Checked> check_row(runner::JobContext& context, FileLookups& looku
                   fmt::format("{} was already shipped; a pallet is never in two ASNs", pallet));
     }
   }
-  ssccs_in_file[sscc] = shipment.id;
+  if (!same_carton) ssccs_in_file[sscc] = shipment.id;  // else the row before put it there
   now += row.quantity;
+  last = carton ? LastCarton{row.sscc, shipment.id, sscc, carton, packed} : LastCarton{};
   return Checked{&row, *found, carton, item_id, sscc, pallet};
 }
 
@@ -273,11 +299,45 @@ struct ShippedTotals {
   };
   std::vector<Carton> cartons;  // in file order
   struct Item {
+    std::int64_t carton_id = 0;
+    std::int64_t po_line_id = 0;
     std::int64_t id = 0;  // the carton item's row, 0 when not known by one
     std::int64_t eaches = 0;
   };
-  std::map<std::pair<std::int64_t, std::int64_t>, Item> items;  // (carton, line)
-  std::map<std::int64_t, std::int64_t> lines;                   // po_line_id -> eaches
+  // One per row while the shipment's rows are read; sum() leaves one per (carton, line), and
+  // `lines` one per line, each in id order (the order their rows are written in). Sorting
+  // once cost less than a map node per row.
+  std::vector<Item> items;
+  std::vector<std::pair<std::int64_t, std::int64_t>> lines;  // (po_line_id, eaches)
+
+  void sum() {
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+      return a.carton_id != b.carton_id ? a.carton_id < b.carton_id : a.po_line_id < b.po_line_id;
+    });
+    std::size_t kept = 0;
+    for (const Item& item : items) {
+      Item* same = kept > 0 ? &items[kept - 1] : nullptr;
+      if (same && same->carton_id == item.carton_id && same->po_line_id == item.po_line_id) {
+        same->eaches += item.eaches;
+        same->id = std::max(same->id, item.id);  // a carton's rows of a line share their item
+      } else {
+        items[kept++] = item;
+      }
+    }
+    items.resize(kept);
+    lines.clear();
+    for (const Item& item : items) lines.emplace_back(item.po_line_id, item.eaches);
+    std::sort(lines.begin(), lines.end());
+    kept = 0;
+    for (const auto& line : lines) {
+      if (kept > 0 && lines[kept - 1].first == line.first) {
+        lines[kept - 1].second += line.second;
+      } else {
+        lines[kept++] = line;
+      }
+    }
+    lines.resize(kept);
+  }
 };
 
 // A shipment's facts as its rows give them (the first row's: the gate checked they agree).
@@ -348,7 +408,7 @@ transactions::ShipNotice notice_of(const runner::JobContext& context, const Ship
 // and PO states. `shipped_in_file` holds what earlier shipments of the file added to each PO
 // line; `po_states` the state each PO has now.
 void ship_one(runner::JobContext& context, const store::FileRecord& file, const ShipmentWork& item,
-              std::map<std::int64_t, std::int64_t>& shipped_in_file,
+              std::unordered_map<std::int64_t, std::int64_t>& shipped_in_file,
               std::map<std::int64_t, std::string>& po_states) {
   store::ShipmentRecord shipment = shipped_as(item);
   std::map<std::string_view, std::size_t> carton_at;  // sscc -> its entry in totals.cartons
@@ -387,21 +447,21 @@ void ship_one(runner::JobContext& context, const store::FileRecord& file, const 
           {carton_id, "", checked.carton ? checked.carton->pallet_sscc : std::string()});
     }
     totals.cartons[known->second].pallet_sscc = checked.pallet_sscc;
-    ShippedTotals::Item& shipped_item = totals.items[{carton_id, line.id}];
-    if (packed) shipped_item.id = checked.item_id;
-    shipped_item.eaches += checked.row->quantity;
-    totals.lines[line.id] += checked.row->quantity;
+    totals.items.push_back(
+        {carton_id, line.id, packed ? checked.item_id : 0, checked.row->quantity});
     touched_pos.try_emplace(po.id, &po);
   }
+  totals.sum();
   for (const ShippedTotals::Carton& carton : totals.cartons) {
     store::mark_carton_shipped(context.db, carton.id, carton.pallet_sscc,
                                carton.stored_pallet_sscc);
   }
-  for (const auto& [key, shipped_item] : totals.items) {
+  for (const ShippedTotals::Item& shipped_item : totals.items) {
     if (shipped_item.id != 0) {
       store::add_item_shipped_units(context.db, shipped_item.id, shipped_item.eaches);
     } else {
-      store::add_item_shipped_units(context.db, key.first, key.second, shipped_item.eaches);
+      store::add_item_shipped_units(context.db, shipped_item.carton_id, shipped_item.po_line_id,
+                                    shipped_item.eaches);
     }
   }
   for (const auto& [po_line_id, eaches] : totals.lines) {
@@ -484,11 +544,12 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   // The 856s' bodies read `parsed`, `work` and `lookups`: built before they go.
   runner::BuildsFinished builds_finished(context.builds);
   if (parsed) {
-    std::map<std::int64_t, std::int64_t> shipped_now;
+    std::unordered_map<std::int64_t, std::int64_t> shipped_now;  // po_line_id -> eaches
     // Views into the parsed file, hashed: SSCCs share their first dozen digits, which an
     // ordered map compares again at every level.
     std::unordered_map<std::string_view, std::int64_t> ssccs;
     std::map<std::int64_t, std::size_t> work_of;  // shipment id -> its entry in `work`
+    LastCarton last_carton;
     for (const exchange::ShippedRow& row : parsed->rows) {
       const std::optional<store::ShipmentRecord>& shipment = lookups.shipment(row.shipment_id);
       if (!shipment) {
@@ -508,8 +569,8 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
         problems.push_back({row.row, why.column, why.message});
         continue;
       }
-      if (std::optional<Checked> checked =
-              check_row(context, lookups, row, entry.shipment, shipped_now, ssccs, problems)) {
+      if (std::optional<Checked> checked = check_row(context, lookups, row, entry.shipment,
+                                                     shipped_now, ssccs, last_carton, problems)) {
         entry.rows.push_back(*checked);
       }
     }
@@ -519,7 +580,7 @@ runner::FileOutcome ShippedIntake::process(runner::JobContext& context,
   }
 
   std::vector<std::string> made;
-  std::map<std::int64_t, std::int64_t> shipped_in_file;
+  std::unordered_map<std::int64_t, std::int64_t> shipped_in_file;  // po_line_id -> eaches
   std::map<std::int64_t, std::string> po_states;
   // The file's 856s go out amazon::kSetsPerInterchange to an interchange. Each interchange is
   // staged before its shipments are written, so the build thread makes its bytes meanwhile.

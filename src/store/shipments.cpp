@@ -327,7 +327,8 @@ ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
   cartons.bind(1, static_cast<std::int64_t>(shipment_id));
   while (cartons.step()) {
     CartonRecord carton = read_carton(cartons);
-    contents.cartons.emplace(carton.sscc, carton);
+    std::string sscc = carton.sscc;
+    contents.cartons.emplace(std::move(sscc), std::move(carton));
   }
   static const Sql kItems(
       "SELECT i.carton_id, i.po_line_id, i.id FROM cartons c "
@@ -335,11 +336,35 @@ ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
   FastQuery items(db, kItems);
   items.bind(1, static_cast<std::int64_t>(shipment_id));
   while (items.step()) {
-    auto [item, fresh] =
-        contents.packed[items.int64(0)].try_emplace(items.int64(1), items.int64(2));
-    if (!fresh) item->second = 0;  // the line is in several items of the carton
+    contents.packed.push_back({items.int64(0), items.int64(1), items.int64(2)});
   }
+  auto by_carton_and_line = [](const PackedLine& a, const PackedLine& b) {
+    return a.carton_id != b.carton_id ? a.carton_id < b.carton_id : a.po_line_id < b.po_line_id;
+  };
+  std::sort(contents.packed.begin(), contents.packed.end(), by_carton_and_line);
+  // A line in several items of one carton: one entry, held by no single item (0).
+  std::vector<PackedLine> merged;
+  merged.reserve(contents.packed.size());
+  for (const PackedLine& line : contents.packed) {
+    if (!merged.empty() && merged.back().carton_id == line.carton_id &&
+        merged.back().po_line_id == line.po_line_id) {
+      merged.back().item_id = 0;
+    } else {
+      merged.push_back(line);
+    }
+  }
+  contents.packed = std::move(merged);
   return contents;
+}
+
+std::span<const PackedLine> ShipmentContents::packed_in(std::int64_t carton_id) const {
+  auto first = std::lower_bound(
+      packed.begin(), packed.end(), carton_id,
+      [](const PackedLine& line, std::int64_t carton) { return line.carton_id < carton; });
+  auto last = std::find_if(first, packed.end(), [carton_id](const PackedLine& line) {
+    return line.carton_id != carton_id;
+  });
+  return {first, last};
 }
 
 std::vector<std::string> po_numbers_of(Db& db, std::int64_t shipment_id) {
