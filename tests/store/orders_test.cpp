@@ -111,6 +111,33 @@ TEST_SUITE("store::orders") {
     CHECK(store::everything_invoiced(store.db(), 2));
   }
 
+  TEST_CASE("a shipment's contents list each line of a carton once, by no item when in two") {
+    Store store;
+    store.order("released", "WID-100", 10, 1, 0);  // line 1
+    store.order("released", "WID-200", 5, 1, 0);   // line 2
+    store.db().sql().exec(
+        "INSERT INTO shipments (id, supplier_reference, ship_from, ship_to_fc, ready_date, "
+        "freight_terms, state, file_id, created_at) VALUES (1, 'AVD00000001', 'WH1', 'ABE8', "
+        "'20261128', 'collect', 'routed', 1, 't');"
+        "INSERT INTO cartons (id, shipment_id, carton_ref, sscc, sscc_issued, weight_kg, "
+        "length_cm, width_cm, height_cm) VALUES (7, 1, 'C7', '006141410000000012', 1, '1', '1', "
+        "'1', '1'), (3, 1, 'C3', '006141410000000029', 1, '1', '1', '1', '1');"
+        "INSERT INTO carton_items (id, carton_id, po_line_id, quantity) VALUES "
+        "(11, 7, 2, 1), (12, 7, 1, 2), (13, 3, 1, 3), (14, 7, 2, 4)");
+    store::ShipmentContents contents = store::contents_of(store.db(), 1);
+    auto listed = [&](std::int64_t carton) {
+      std::string text;
+      for (const store::PackedLine& line : contents.packed_in(carton)) {
+        text += fmt::format("{}:{} ", line.po_line_id, line.item_id);
+      }
+      return text;
+    };
+    CHECK(listed(3) == "1:13 ");
+    CHECK(listed(7) == "1:12 2:0 ");  // line 2 is in items 11 and 14
+    CHECK(listed(5).empty());
+    CHECK(contents.cartons.at("006141410000000029").id == 3);
+  }
+
   TEST_CASE("without open orders nothing is held") {
     Store store;
     store.order("received", "WID-100", 0, 0, 0);
