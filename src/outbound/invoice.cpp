@@ -5,11 +5,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "model/purchase_order.h"
 #include "runner/amazon_sets.h"
@@ -54,22 +58,42 @@ void for_each_segment(std::string_view content, const x12::Delimiters& delimiter
   }
 }
 
-// PO1 line id -> unit price, as the 855 sent for the PO said.
-std::map<std::string, std::string> acknowledged_prices(store::SentSetReader& sent,
-                                                       std::int64_t po_id) {
-  std::map<std::string, std::string> prices;
-  std::optional<store::SentSet> ack = sent.find(fmt::format("855:po:{}", po_id));
-  if (!ack) return prices;
-  std::optional<x12::Delimiters> delimiters = delimiters_of(ack->isa);
-  if (!delimiters) return prices;
-  for_each_segment(ack->set, *delimiters, [&](const x12::Segment& segment) {
-    if (segment.id() == "PO1") {
-      x12::SplitSegment po1(segment);
-      prices[std::string(po1.element(1))] = po1.element(4);
-    }
-  });
-  return prices;
-}
+// PO1 line id -> unit price, as the 855 sent for a PO said: views into that 855's bytes,
+// sorted by line id. A PO's 855 is read for each of its invoices: a map of strings cost a node
+// and two strings a line.
+class AcknowledgedPrices {
+ public:
+  AcknowledgedPrices(store::SentSetReader& sent, std::int64_t po_id)
+      : ack_(sent.find(fmt::format("855:po:{}", po_id))) {
+    if (!ack_) return;
+    std::optional<x12::Delimiters> delimiters = delimiters_of(ack_->isa);
+    if (!delimiters) return;
+    for_each_segment(ack_->set, *delimiters, [&](const x12::Segment& segment) {
+      if (segment.id() == "PO1") {
+        x12::SplitSegment po1(segment);
+        prices_.emplace_back(po1.element(1), po1.element(4));
+      }
+    });
+    std::stable_sort(prices_.begin(), prices_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  // Views into ack_'s bytes: neither copied nor moved.
+  AcknowledgedPrices(const AcknowledgedPrices&) = delete;
+  AcknowledgedPrices& operator=(const AcknowledgedPrices&) = delete;
+
+  // The price of line `line_id`, the last PO1 for it as a map kept it; nullopt without one.
+  std::optional<std::string_view> of(std::string_view line_id) const {
+    auto after =
+        std::upper_bound(prices_.begin(), prices_.end(), line_id,
+                         [](std::string_view id, const auto& price) { return id < price.first; });
+    if (after == prices_.begin() || std::prev(after)->first != line_id) return std::nullopt;
+    return std::prev(after)->second;
+  }
+
+ private:
+  std::optional<store::SentSet> ack_;
+  std::vector<std::pair<std::string_view, std::string_view>> prices_;  // (line id, price)
+};
 
 // "PO|BP=..;UP=.." -> eaches, as the shipment's 856 said (PRF, then LIN ids and SN1), the ids
 // encoded as po_lines.product_ids holds them. Hashed: the keys of a PO share their start,
@@ -131,7 +155,7 @@ std::optional<PreparedInvoice> prepare_invoice(
                           shipment.supplier_reference);
     return std::nullopt;
   }
-  std::map<std::string, std::string> prices = acknowledged_prices(sent, order.id);
+  const AcknowledgedPrices prices(sent, order.id);
   auto built = std::make_shared<transactions::Invoice>();
   transactions::Invoice& invoice = *built;
   invoice.invoice_date = util::format_time(context.now, "%Y%m%d");
@@ -144,15 +168,15 @@ std::optional<PreparedInvoice> prepare_invoice(
   invoice.net_days = context.config.invoicing.net_days;
   std::string key;  // "PO|ids" of each line in the 856's quantities, one buffer for all
   for (const store::ShippedLine& line : shipped) {
-    auto price = prices.find(line.line_id);
-    if (price == prices.end()) {
+    std::optional<std::string_view> price = prices.of(line.line_id);
+    if (!price) {
       refused =
           fmt::format("PO {} line {}: no 855 price to invoice at", order.po_number, line.line_id);
       return std::nullopt;
     }
-    if (model::Decimal::parse(price->second) != model::Decimal::parse(line.unit_price)) {
+    if (model::Decimal::parse(*price) != model::Decimal::parse(line.unit_price)) {
       refused = fmt::format("PO {} line {}: unit price {} differs from the 855's {}",
-                            order.po_number, line.line_id, line.unit_price, price->second);
+                            order.po_number, line.line_id, line.unit_price, *price);
       return std::nullopt;
     }
     key.assign(order.po_number);

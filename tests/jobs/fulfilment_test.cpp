@@ -428,6 +428,32 @@ TEST_SUITE("fulfilment") {
     CHECK(count(tree, "SELECT count(*) FROM invoices_due") == 0);
   }
 
+  TEST_CASE("an invoice waits while a line's price or id is not what the 855 sent") {
+    JobTree tree;
+    released_orders(tree);
+    route_one_line_in_two_cartons(tree);
+    tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
+    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    auto change = [&](const std::string& sql) {
+      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
+      db.exec(sql);
+    };
+    // The stored line no longer says what the 855 acknowledged: no invoice, still due.
+    change("UPDATE po_lines SET unit_price = '13' WHERE sku = 'WID-100'");
+    testing_jobs::RunResult price = tree.run("avedi-invoice", {}, kDay3);
+    CHECK(price.output.find("unit price 13 differs from the 855's 12.5") != std::string::npos);
+    change("UPDATE po_lines SET unit_price = '12.50', line_id = '99' WHERE sku = 'WID-100'");
+    testing_jobs::RunResult id = tree.run("avedi-invoice", {}, kDay3);
+    CHECK(id.output.find("line 99: no 855 price to invoice at") != std::string::npos);
+    CHECK(count(tree, "SELECT count(*) FROM invoices") == 0);
+    CHECK(count(tree, "SELECT count(*) FROM invoices_due") == 1);
+    // 12.50 is the 855's 12.5: once the line is its own again, the invoice goes.
+    change("UPDATE po_lines SET line_id = '1' WHERE sku = 'WID-100'");
+    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==
+          "INV000001|7500\n");
+  }
+
   TEST_CASE("a line packed in two cartons of one shipment is invoiced once, with both") {
     JobTree tree;
     released_orders(tree);
