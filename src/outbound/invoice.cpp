@@ -1,6 +1,6 @@
 // The invoice job. One transaction per batch of invoices: each one's number, its 810 (a set of
-// one of the batch's interchanges, with their control numbers), the invoiced quantities and the
-// state changes commit together.
+// one of the batch's interchanges, with their control numbers), its invoice row (which takes
+// its shipment off the invoices due) and the state changes commit together.
 #include "outbound/invoice.h"
 
 #include <fmt/format.h>
@@ -292,7 +292,11 @@ runner::FileJobResult invoice_shipments(runner::JobContext& context,
     for (const store::StoredOrder& order : store::orders_due(context.db, shipment->id)) {
       if (!transaction) transaction.emplace(context.db);
       if (store::invoice_exists(context.db, order.id, shipment->id)) {
-        // Invoiced already: never due again, or the PO would never count as all invoiced.
+        // Due though invoiced (a store edited by hand: insert_invoice takes the row off in the
+        // invoice's own transaction). Never invoiced twice; the row goes, said out loud.
+        runner::log_warning(context, fmt::format("PO {}: shipment {} is invoiced already; taken "
+                                                 "off the invoices due",
+                                                 order.po_number, shipment->supplier_reference));
         store::remove_invoice_due(context.db, shipment->id, order.id);
         continue;
       }

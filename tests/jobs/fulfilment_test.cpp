@@ -394,12 +394,29 @@ TEST_SUITE("fulfilment") {
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
           "partially_shipped\n");
-    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     tree.drop_3pl("shipped_b.csv",
                   header +
                       "AVD00000002,2XK4FDJ3,WID-200,24,006141410000000029,,2026-11-29,UPSN,"
                       "BB,,,2026-12-02\n");
     REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
+          "shipped\n");
+    // Both shipments due; the second's invoice is refused (its line's price no longer the
+    // 855's): the first is invoiced, the PO is not all invoiced while the second is due.
+    const std::string price =
+        query_text(tree, "SELECT unit_price FROM po_lines WHERE sku = 'WID-200'");
+    auto set_price = [&](const std::string& value) {
+      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
+      SQLite::Statement update(db, "UPDATE po_lines SET unit_price = ? WHERE sku = 'WID-200'");
+      update.bind(1, value);
+      update.exec();
+    };
+    set_price("999");
+    tree.run("avedi-invoice", {}, kDay3);
+    CHECK(count(tree, "SELECT count(*) FROM invoices") == 1);
+    CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
+          "shipped\n");
+    set_price(price.substr(0, price.size() - 1));  // without query_text's line break
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices ORDER BY id") ==
           "INV000001|7500\nINV000002|19200\n");
@@ -423,7 +440,10 @@ TEST_SUITE("fulfilment") {
           "INSERT INTO invoices_due (shipment_id, po_id) SELECT shipment_id, po_id "
           "FROM invoices");
     }
-    REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
+    testing_jobs::RunResult again = tree.run("avedi-invoice", {}, kDay3);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.output.find("is invoiced already; taken off the invoices due") !=
+          std::string::npos);
     CHECK(count(tree, "SELECT count(*) FROM invoices") == 1);
     CHECK(count(tree, "SELECT count(*) FROM invoices_due") == 0);
   }

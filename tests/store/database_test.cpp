@@ -1,7 +1,9 @@
 // Db::migrate on stores written by older versions of avedi. Schema version 10 moves the packed,
 // shipped and invoiced units of PO lines out of po_lines into line_progress: a store migrated
-// in the middle of a flow keeps what each line had. Version 12 moves each document's bytes into
-// document_contents: every byte of every document sent survives.
+// in the middle of a flow keeps what each line had. Version 13 stops counting the invoiced
+// units (they are derived from the invoices), and each line still shows what it had. Version 12
+// moves each document's bytes into document_contents: every byte of every document sent
+// survives.
 #include "store/database.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -14,6 +16,7 @@
 
 #include "store/query_text.h"
 #include "store/records.h"
+#include "store/shipments.h"
 #include "store/store_file.h"
 #include "util/file.h"
 
@@ -99,6 +102,7 @@ TEST_SUITE("store::Db") {
     CHECK(testing_store::query_text(db.sql(),
                                     "SELECT count(*) FROM pragma_table_info('line_progress') "
                                     "WHERE name = 'invoiced_units'") == "0\n");
+    CHECK_FALSE(store::everything_invoiced(db, 1));  // shipment 2 is still due
     CHECK(testing_store::query_text(
               db.sql(),
               "SELECT line_id, accepted_units, packed_units, shipped_units, invoiced_units "

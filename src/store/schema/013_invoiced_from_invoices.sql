@@ -4,7 +4,7 @@
 -- invoiced for its PO: `invoices` and `carton_items` hold them already. The counter cost
 -- avedi-invoice an UPDATE per line, about a fifth of its time at 20,000 invoices.
 -- What is left to invoice of a PO is its rows in invoices_due (one per shipment not invoiced
--- yet); avedi-invoice asks for them by PO after each invoice.
+-- yet); after an invoice of a PO with nothing left to ship, avedi-invoice asks for them by PO.
 DROP VIEW v_line_progress;
 ALTER TABLE line_progress DROP COLUMN invoiced_units;
 CREATE INDEX invoices_due_by_po ON invoices_due(po_id);
