@@ -416,6 +416,14 @@ TEST_SUITE("fulfilment") {
     CHECK(count(tree, "SELECT count(*) FROM invoices") == 1);
     CHECK(query_text(tree, "SELECT state FROM v_orders WHERE po_number = '2XK4FDJ3'") ==
           "shipped\n");
+    // What each line was invoiced, as avedi order derives it: all of the first shipment's.
+    std::string report = tree.run_avedi({"order", "2XK4FDJ3", "--json"}, kDay3).output;
+    CHECK(report.find("\"sku\":\"WID-100\",\"ordered\":\"10\",\"uom\":\"EA\",\"accepted\":"
+                      "\"6\",\"backordered\":\"4\",\"rejected\":\"0\",\"shipped_each\":\"6\","
+                      "\"invoiced_each\":\"6\"") != std::string::npos);
+    CHECK(report.find("\"sku\":\"WID-200\",\"ordered\":\"4\",\"uom\":\"CA\",\"accepted\":"
+                      "\"4\",\"backordered\":\"0\",\"rejected\":\"0\",\"shipped_each\":\"24\","
+                      "\"invoiced_each\":\"0\"") != std::string::npos);
     set_price(price.substr(0, price.size() - 1));  // without query_text's line break
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices ORDER BY id") ==
