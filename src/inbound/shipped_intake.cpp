@@ -25,6 +25,7 @@
 #include "transactions/amazon_mapping.h"
 #include "transactions/routing_request_753.h"
 #include "transactions/ship_notice_856.h"
+#include "util/merge_runs.h"
 
 namespace inbound {
 namespace {
@@ -314,29 +315,21 @@ struct ShippedTotals {
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
       return a.carton_id != b.carton_id ? a.carton_id < b.carton_id : a.po_line_id < b.po_line_id;
     });
-    std::size_t kept = 0;
-    for (const Item& item : items) {
-      Item* same = kept > 0 ? &items[kept - 1] : nullptr;
-      if (same && same->carton_id == item.carton_id && same->po_line_id == item.po_line_id) {
-        same->eaches += item.eaches;
-        same->id = std::max(same->id, item.id);  // a carton's rows of a line share their item
-      } else {
-        items[kept++] = item;
-      }
-    }
-    items.resize(kept);
+    util::merge_runs(
+        items,
+        [](const Item& a, const Item& b) {
+          return a.carton_id == b.carton_id && a.po_line_id == b.po_line_id;
+        },
+        [](Item& first, const Item& later) {
+          first.eaches += later.eaches;
+          first.id = std::max(first.id, later.id);  // a carton's rows of a line share their item
+        });
     lines.clear();
     for (const Item& item : items) lines.emplace_back(item.po_line_id, item.eaches);
     std::sort(lines.begin(), lines.end());
-    kept = 0;
-    for (const auto& line : lines) {
-      if (kept > 0 && lines[kept - 1].first == line.first) {
-        lines[kept - 1].second += line.second;
-      } else {
-        lines[kept++] = line;
-      }
-    }
-    lines.resize(kept);
+    util::merge_runs(
+        lines, [](const auto& a, const auto& b) { return a.first == b.first; },
+        [](auto& first, const auto& later) { first.second += later.second; });
   }
 };
 

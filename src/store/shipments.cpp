@@ -11,6 +11,7 @@
 
 #include "store/database.h"
 #include "store/fast_query.h"
+#include "util/merge_runs.h"
 
 namespace store {
 namespace {
@@ -343,17 +344,12 @@ ShipmentContents contents_of(Db& db, std::int64_t shipment_id) {
   };
   std::sort(contents.packed.begin(), contents.packed.end(), by_carton_and_line);
   // A line in several items of one carton: one entry, held by no single item (0).
-  std::vector<PackedLine> merged;
-  merged.reserve(contents.packed.size());
-  for (const PackedLine& line : contents.packed) {
-    if (!merged.empty() && merged.back().carton_id == line.carton_id &&
-        merged.back().po_line_id == line.po_line_id) {
-      merged.back().item_id = 0;
-    } else {
-      merged.push_back(line);
-    }
-  }
-  contents.packed = std::move(merged);
+  util::merge_runs(
+      contents.packed,
+      [](const PackedLine& a, const PackedLine& b) {
+        return a.carton_id == b.carton_id && a.po_line_id == b.po_line_id;
+      },
+      [](PackedLine& first, const PackedLine&) { first.item_id = 0; });
   return contents;
 }
 

@@ -1,6 +1,5 @@
 // Fulfilment end to end with the real jobs: ready CSV -> 753 -> 754 -> routing CSV -> shipped CSV
 // -> 856 -> 810 -> Amazon's 997s, plus the gate, SSCC and partial-shipment rules.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -83,6 +82,13 @@ std::string both_cartons_shipped() {
     shipped += "AVD00000001,2XK4FDJ3,WID-100,3," + sscc + ",,2026-11-28,UPSN,BA,,,2026-12-02\n";
   }
   return shipped;
+}
+
+// route_one_line_in_two_cartons, then both cartons shipped (both_cartons_shipped).
+void ship_both_cartons(JobTree& tree) {
+  route_one_line_in_two_cartons(tree);
+  tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
+  REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
 }
 
 std::string outputs(const JobTree& tree, const std::string& infix) {
@@ -284,10 +290,7 @@ TEST_SUITE("fulfilment") {
     CHECK(util::read_file((tree.error() / "shipped_again.csv.reason.txt").string())
               .find("006141410000000012 was already shipped") != std::string::npos);
     // A price that no longer matches the 855 blocks the invoice.
-    {
-      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
-      db.exec("UPDATE po_lines SET unit_price = '12.75' WHERE sku = 'WID-100'");
-    }
+    execute(tree, "UPDATE po_lines SET unit_price = '12.75' WHERE sku = 'WID-100'");
     testing_jobs::RunResult invoice = tree.run("avedi-invoice", {}, kDay3);
     CHECK(invoice.exit_code == 65);
     CHECK(invoice.output.find("no invoice sent: PO 2XK4FDJ3 line 1: unit price 12.75 differs "
@@ -406,10 +409,7 @@ TEST_SUITE("fulfilment") {
     const std::string price =
         query_text(tree, "SELECT unit_price FROM po_lines WHERE sku = 'WID-200'");
     auto set_price = [&](const std::string& value) {
-      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
-      SQLite::Statement update(db, "UPDATE po_lines SET unit_price = ? WHERE sku = 'WID-200'");
-      update.bind(1, value);
-      update.exec();
+      execute(tree, "UPDATE po_lines SET unit_price = '" + value + "' WHERE sku = 'WID-200'");
     };
     set_price("999");
     tree.run("avedi-invoice", {}, kDay3);
@@ -435,19 +435,14 @@ TEST_SUITE("fulfilment") {
   TEST_CASE("a shipment due again though invoiced is taken off the due list, not invoiced twice") {
     JobTree tree;
     released_orders(tree);
-    route_one_line_in_two_cartons(tree);
-    tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
-    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    ship_both_cartons(tree);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     REQUIRE(count(tree, "SELECT count(*) FROM invoices") == 1);
-    {
-      // A due row that outlived its invoice (a store repaired by hand, say) would keep the PO
-      // from ever counting as all invoiced, which now reads invoices_due.
-      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
-      db.exec(
-          "INSERT INTO invoices_due (shipment_id, po_id) SELECT shipment_id, po_id "
-          "FROM invoices");
-    }
+    // A due row that outlived its invoice (a store repaired by hand, say) would keep the PO
+    // from ever counting as all invoiced, which now reads invoices_due.
+    execute(
+        tree,
+        "INSERT INTO invoices_due (shipment_id, po_id) SELECT shipment_id, po_id FROM invoices");
     testing_jobs::RunResult again = tree.run("avedi-invoice", {}, kDay3);
     REQUIRE(again.exit_code == 0);
     CHECK(again.output.find("is invoiced already; taken off the invoices due") !=
@@ -459,24 +454,18 @@ TEST_SUITE("fulfilment") {
   TEST_CASE("an invoice waits while a line's price or id is not what the 855 sent") {
     JobTree tree;
     released_orders(tree);
-    route_one_line_in_two_cartons(tree);
-    tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
-    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
-    auto change = [&](const std::string& sql) {
-      SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
-      db.exec(sql);
-    };
+    ship_both_cartons(tree);
     // The stored line no longer says what the 855 acknowledged: no invoice, still due.
-    change("UPDATE po_lines SET unit_price = '13' WHERE sku = 'WID-100'");
+    execute(tree, "UPDATE po_lines SET unit_price = '13' WHERE sku = 'WID-100'");
     testing_jobs::RunResult price = tree.run("avedi-invoice", {}, kDay3);
     CHECK(price.output.find("unit price 13 differs from the 855's 12.5") != std::string::npos);
-    change("UPDATE po_lines SET unit_price = '12.50', line_id = '99' WHERE sku = 'WID-100'");
+    execute(tree, "UPDATE po_lines SET unit_price = '12.50', line_id = '99' WHERE sku = 'WID-100'");
     testing_jobs::RunResult id = tree.run("avedi-invoice", {}, kDay3);
     CHECK(id.output.find("line 99: no 855 price to invoice at") != std::string::npos);
     CHECK(count(tree, "SELECT count(*) FROM invoices") == 0);
     CHECK(count(tree, "SELECT count(*) FROM invoices_due") == 1);
     // 12.50 is the 855's 12.5: once the line is its own again, the invoice goes.
-    change("UPDATE po_lines SET line_id = '1' WHERE sku = 'WID-100'");
+    execute(tree, "UPDATE po_lines SET line_id = '1' WHERE sku = 'WID-100'");
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==
           "INV000001|7500\n");
@@ -513,9 +502,7 @@ TEST_SUITE("fulfilment") {
     REQUIRE(
         query_text(tree, "SELECT product_ids FROM po_lines WHERE product_ids LIKE '%WID%100%'") ==
         "BP=B0EXAMPLE1;UP=012345678905;VN=WID\\=100\\;A\\\\B\n");
-    route_one_line_in_two_cartons(tree);
-    tree.drop_3pl("shipped_split.csv", both_cartons_shipped());
-    REQUIRE(tree.run("avedi-ship", {}, kDay3).exit_code == 0);
+    ship_both_cartons(tree);
     CHECK(outputs(tree, "_856_").find("*VN*WID=100;A\\B") != std::string::npos);
     REQUIRE(tree.run("avedi-invoice", {}, kDay3).exit_code == 0);
     CHECK(query_text(tree, "SELECT invoice_number, total_cents FROM invoices") ==

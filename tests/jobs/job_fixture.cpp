@@ -231,6 +231,11 @@ long count(const JobTree& tree, const std::string& sql) {
   return db.execAndGet(sql).getInt64();
 }
 
+void execute(const JobTree& tree, const std::string& sql) {
+  SQLite::Database db(tree.database().string(), SQLite::OPEN_READWRITE);
+  db.exec(sql);
+}
+
 std::string amazon_850(int control, int orders) {
   x12::InterchangeHeader isa;
   isa.sender_qualifier = "ZZ";

@@ -111,6 +111,8 @@ class JobTree {
 std::string query_text(const JobTree& tree, const std::string& sql);
 // The single number `sql` returns.
 long count(const JobTree& tree, const std::string& sql);
+// Runs `sql` on the tree's database: a store changed behind the jobs' backs.
+void execute(const JobTree& tree, const std::string& sql);
 
 // The fixed clock of the golden runs.
 inline const std::map<std::string, std::string> kFixedNow = {{"AVEDI_NOW", "2026-11-26T08:30:00Z"}};
